@@ -1,0 +1,124 @@
+package dev.governor.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One change (a pull request, or a commit on the target branch's first-parent history).
+ *
+ * <pre>{@code
+ * Change fix = Change.builder("#412")
+ *     .mergedAt(Instant.parse("2026-11-02T10:00:00Z"))
+ *     .declaredType("tactical-fix")
+ *     .file(FileChange.modified("src/pay/Ledger.java"))
+ *     .build();
+ * }</pre>
+ *
+ * @param id           {@code #N} for a pull request, else the 12-character abbreviated SHA
+ * @param sha          the commit's full SHA, or {@code null} for a change not (yet) in git
+ * @param mergedAt     the merge time: the commit's committer time
+ * @param author       who wrote it (an e-mail address or login), or {@code null}
+ * @param files        the files it touched, against the first parent
+ * @param declaredType the change type as declared (trailer or label), verbatim; may be an unknown word
+ * @param inferredType the type inferred from a Conventional Commits subject, used when none is declared
+ * @param risk         the risk level as declared, verbatim, or {@code null}
+ * @param fields       template fields by key ({@code intent}, {@code blast-radius}, {@code verification},
+ *                     {@code rollback}, {@code contract-change}, {@code rollout}); only present ones
+ * @param trailers     every trailer of the message, in order
+ * @param reverts      the change id or SHA this change reverts, or {@code null}
+ */
+public record Change(String id, String sha, Instant mergedAt, String author, List<FileChange> files,
+                     String declaredType, ChangeType inferredType, String risk, Map<String, String> fields,
+                     List<Trailer> trailers, String reverts) implements Fact {
+
+    public Change {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(mergedAt, "mergedAt");
+        files = List.copyOf(files);
+        fields = Map.copyOf(fields);
+        trailers = List.copyOf(trailers);
+    }
+
+    /** The change type in force: the declared one if it is one of the five, else the inferred one if none was declared. */
+    public ChangeType type() {
+        return declaredType != null ? ChangeType.parse(declaredType) : inferredType;
+    }
+
+    /** Whether the type in force was inferred from the subject rather than declared. */
+    public boolean typeInferred() {
+        return declaredType == null && inferredType != null;
+    }
+
+    /** Whether a type was declared that is none of the five. */
+    public boolean typeUnknown() {
+        return declaredType != null && ChangeType.parse(declaredType) == null;
+    }
+
+    /** The declared risk level, or {@code null} when none (or an unknown word) was declared. */
+    public Risk riskLevel() {
+        return Risk.parse(risk);
+    }
+
+    /** The values of every trailer with this key (case-insensitive), in order. */
+    public List<String> trailers(String key) {
+        List<String> values = new ArrayList<>();
+        for (Trailer t : trailers) {
+            if (t.is(key)) {
+                values.add(t.value());
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public Ref ref() {
+        return new Ref(Ref.Kind.CHANGE, id, mergedAt, null);
+    }
+
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** Builds a {@link Change}; every setter returns this builder. */
+    public static final class Builder {
+        private final String id;
+        private String sha;
+        private Instant mergedAt;
+        private String author;
+        private final List<FileChange> files = new ArrayList<>();
+        private String declaredType;
+        private ChangeType inferredType;
+        private String risk;
+        private final Map<String, String> fields = new LinkedHashMap<>();
+        private final List<Trailer> trailers = new ArrayList<>();
+        private String reverts;
+
+        private Builder(String id) {
+            this.id = Objects.requireNonNull(id, "id");
+        }
+
+        public Builder sha(String sha) { this.sha = sha; return this; }
+        public Builder mergedAt(Instant mergedAt) { this.mergedAt = mergedAt; return this; }
+        public Builder author(String author) { this.author = author; return this; }
+        public Builder file(FileChange file) { this.files.add(file); return this; }
+        public Builder files(List<FileChange> files) { this.files.addAll(files); return this; }
+        public Builder declaredType(String type) { this.declaredType = type; return this; }
+        public Builder type(ChangeType type) { this.declaredType = type.id(); return this; }
+        public Builder inferredType(ChangeType type) { this.inferredType = type; return this; }
+        public Builder risk(String risk) { this.risk = risk; return this; }
+        public Builder field(String key, String value) { this.fields.put(key, value); return this; }
+        public Builder trailer(String key, String value) { this.trailers.add(new Trailer(key, value)); return this; }
+        public Builder reverts(String reverts) { this.reverts = reverts; return this; }
+
+        public Change build() {
+            if (mergedAt == null) {
+                throw new IllegalStateException("change " + id + " needs mergedAt(…): rules order changes by merge time");
+            }
+            return new Change(id, sha, mergedAt, author, files, declaredType, inferredType, risk, fields, trailers, reverts);
+        }
+    }
+}

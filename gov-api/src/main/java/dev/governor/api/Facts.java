@@ -1,0 +1,102 @@
+package dev.governor.api;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * An immutable set of facts: what a {@link FactSource} yields and what the rules see. Built in memory
+ * for tests of custom rules, no repository needed:
+ *
+ * <pre>{@code
+ * Facts facts = Facts.builder()
+ *     .change(Change.builder("#1").mergedAt(now).declaredType("tactical-fix").build())
+ *     .deployment(new Deployment("d1", sha, "prod", friday, Deployment.Status.SUCCESS))
+ *     .build();
+ * }</pre>
+ *
+ * @param repository where the facts were read from, or {@code null} for facts built in memory
+ * @param facts      every fact, in the order they were added
+ */
+public record Facts(Origin repository, List<Fact> facts) {
+
+    /**
+     * The repository state facts were read from.
+     *
+     * @param head   the full SHA of the branch's head commit
+     * @param branch the branch whose history was read
+     */
+    public record Origin(String head, String branch) {
+        public Origin {
+            Objects.requireNonNull(head, "head");
+            Objects.requireNonNull(branch, "branch");
+        }
+    }
+
+    public Facts {
+        facts = List.copyOf(facts);
+    }
+
+    /** No facts at all. */
+    public static Facts empty() {
+        return new Facts(null, List.of());
+    }
+
+    /** The facts of the given type, in order. */
+    public <T extends Fact> List<T> of(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Fact f : facts) {
+            if (type.isInstance(f)) {
+                out.add(type.cast(f));
+            }
+        }
+        return out;
+    }
+
+    public List<Change> changes() {
+        return of(Change.class);
+    }
+
+    /** These facts followed by {@code more}'s; the first known repository wins. */
+    public Facts plus(Facts more) {
+        List<Fact> all = new ArrayList<>(facts);
+        all.addAll(more.facts);
+        return new Facts(repository != null ? repository : more.repository, all);
+    }
+
+    /** Only the facts that pass {@code keep}. */
+    public Facts filter(Predicate<Fact> keep) {
+        return new Facts(repository, facts.stream().filter(keep).toList());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link Facts}; every method returns this builder. */
+    public static final class Builder {
+        private Origin repository;
+        private final List<Fact> facts = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder repository(String head, String branch) { this.repository = new Origin(head, branch); return this; }
+        public Builder add(Fact fact) { facts.add(Objects.requireNonNull(fact, "fact")); return this; }
+        public Builder addAll(Collection<? extends Fact> more) { more.forEach(this::add); return this; }
+        public Builder change(Change change) { return add(change); }
+        public Builder adr(Adr adr) { return add(adr); }
+        public Builder contract(Contract contract) { return add(contract); }
+        public Builder contractDiff(ContractDiff diff) { return add(diff); }
+        public Builder gateResult(GateResult gate) { return add(gate); }
+        public Builder deployment(Deployment deployment) { return add(deployment); }
+        public Builder incident(Incident incident) { return add(incident); }
+        public Builder review(Review review) { return add(review); }
+
+        public Facts build() {
+            return new Facts(repository, facts);
+        }
+    }
+}

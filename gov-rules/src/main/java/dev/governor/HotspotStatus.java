@@ -1,0 +1,24 @@
+package dev.governor;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One file's (or directory's) standing in the Intent layer: the seed's weekly query.
+ *
+ * @param path           the file, or the directory when {@code hotspot.scope} is {@code directory}
+ * @param recentTactical how many tactical fixes touched it within the last {@code hotspot.window} before now
+ * @param counted        the tactical fixes counted towards the next hotspot since its last unlock, oldest first
+ * @param locked         whether it is locked until a strategic fix
+ * @param lockedAt       when it was locked, or {@code null}
+ * @param lockedBy       the change ids of the hotspot that locked it, oldest first; empty when unlocked
+ */
+public record HotspotStatus(String path, int recentTactical, List<String> counted, boolean locked, Instant lockedAt,
+                            List<String> lockedBy) {
+    public HotspotStatus {
+        Objects.requireNonNull(path, "path");
+        counted = List.copyOf(counted);
+        lockedBy = List.copyOf(lockedBy);
+    }
+}
