@@ -1,0 +1,91 @@
+package dev.governor.bench;
+
+import dev.governor.Governor;
+import dev.governor.Report;
+import dev.governor.api.Change;
+import dev.governor.api.Facts;
+import dev.governor.api.Finding;
+import dev.governor.api.Layer;
+import dev.governor.api.Policy;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * (a) The Intent rules against the plain-Java pass ({@link ReferenceIntent}) on the same generated
+ * history. Each invocation is one whole check, so the mode is single-shot with a few warm-up shots:
+ * at a million changes one shot takes seconds, and a steady state is reached after two or three.
+ *
+ * <p>Only the Intent layer is in force, so that the comparison is rules against hand-written code
+ * for the same work; the other layers have nothing to do on changes without files of theirs.
+ * Memory: run with {@code -prof gc} for allocation per check; the heap still in use after a check
+ * is printed at tear-down ({@code heap-after}) for each trial.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+public class IntentBench {
+
+    @Param({"10000", "100000", "1000000"})
+    public int changes;
+
+    private List<Change> history;
+    private Governor governor;
+    private ReferenceIntent reference;
+
+    /** The default policy with only the Intent layer in force. */
+    public static Policy intentOnly() {
+        Policy d = Policy.defaults();
+        return new Policy(d.source(), d.sha256(), d.branch(), d.services(), d.intent(), d.hotspot(), d.release(),
+                d.learning(), EnumSet.of(Layer.INTENT), d.adr(), d.contracts(), d.rules(), d.ruleDirs(), d.since());
+    }
+
+    @Setup(Level.Trial)
+    public void generate() {
+        history = HistoryGenerator.history(42, changes);
+        governor = Governor.builder()
+                .facts(Facts.builder().addAll(history).build())
+                .policy(intentOnly())
+                .clock(Clock.fixed(HistoryGenerator.nowAfter(history), ZoneOffset.UTC))
+                .withoutServiceLoadedSources()
+                .build();
+        reference = new ReferenceIntent(intentOnly().hotspot());
+    }
+
+    @TearDown(Level.Trial)
+    public void heapAfter() {
+        // what a check leaves behind once its garbage is gone: the facts and the knowledge base
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        System.out.printf("%nheap-after changes=%d used=%d MiB%n", changes, used >> 20);
+    }
+
+    @Benchmark
+    public Report rules() {
+        return governor.check();
+    }
+
+    @Benchmark
+    public List<Finding> plainJava() {
+        return reference.run(history);
+    }
+}
