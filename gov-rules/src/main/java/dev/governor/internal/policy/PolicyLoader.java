@@ -208,13 +208,16 @@ public final class PolicyLoader {
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
         options.setMergeOnCompose(false);
-        options.setTagInspector(tag -> false);
+        // The inspector only guards construction, which never happens here; the Reader refuses every
+        // tag but the plain YAML ones itself, with a message naming the key.
+        options.setTagInspector(tag -> true);
         RecordingParser parser = new RecordingParser(new ParserImpl(new StreamReader(text), options));
         try {
             return new Composer(parser, new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            String problem = e.getContext() == null ? e.getProblem()
+                    : e.getProblem() == null ? e.getContext() : e.getContext() + ", " + e.getProblem();
             return fail(displayName, mark == null ? parser.line() : mark.getLine() + 1,
                     "invalid YAML: " + oneLine(problem) + "; fix the syntax (indentation, quotes, brackets)");
         } catch (ReaderException e) {
