@@ -7,11 +7,14 @@ import dev.governor.api.Facts;
 import dev.governor.api.Finding;
 import dev.governor.api.Layer;
 import dev.governor.api.Policy;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (a) The Intent rules against the plain-Java pass ({@link ReferenceIntent}) on the same generated
  * history. Each invocation is one whole check; the mode is average time over time-boxed iterations,
  * not single shots, because a single shot of a 10k-change check runs before the JIT has compiled it.
- * At a million changes an iteration is one or two checks.
+ * At a million changes an iteration is one check; two warm-up and three measured keep a full run short.
  *
  * <p>Only the Intent layer is in force, so that the comparison is rules against hand-written code
  * for the same work; the other layers have nothing to do on changes without files of theirs.
@@ -40,8 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class IntentBench {
 
@@ -80,13 +83,51 @@ public class IntentBench {
         System.out.printf("%nheap-after changes=%d used=%d MiB%n", changes, used >> 20);
     }
 
-    @Benchmark
-    public Report rules() {
-        return governor.check();
+    /**
+     * CPU time of the benchmark thread per check (GC and JIT threads excluded): a second reading that
+     * shared, busy machines disturb much less than wall time. Both counters are per iteration, so
+     * their ratio is the mean however JMH aggregates them.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Cpu {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private long nanos;
+        private long checks;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            nanos = 0;
+            checks = 0;
+        }
+
+        long start() {
+            return THREADS.getCurrentThreadCpuTime();
+        }
+
+        void stop(long started) {
+            nanos += THREADS.getCurrentThreadCpuTime() - started;
+            checks++;
+        }
+
+        public double cpuMsPerCheck() {
+            return checks == 0 ? 0 : nanos / 1e6 / checks;
+        }
     }
 
     @Benchmark
-    public List<Finding> plainJava() {
-        return reference.run(history);
+    public Report rules(Cpu cpu) {
+        long started = cpu.start();
+        Report report = governor.check();
+        cpu.stop(started);
+        return report;
+    }
+
+    @Benchmark
+    public List<Finding> plainJava(Cpu cpu) {
+        long started = cpu.start();
+        List<Finding> findings = reference.run(history);
+        cpu.stop(started);
+        return findings;
     }
 }
