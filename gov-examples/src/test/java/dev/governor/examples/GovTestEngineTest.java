@@ -1,0 +1,88 @@
+package dev.governor.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.governor.test.AnalyzeRepository;
+import dev.governor.test.GovRule;
+import dev.governor.test.GovRules;
+import dev.governor.test.GovTest;
+import dev.governor.test.GovTestEngine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the Governor test engine on fixture classes, as a build tool would, and looks at what it reports.
+ * The fixtures are nested classes, which Surefire does not run by itself.
+ */
+class GovTestEngineTest {
+
+    @AnalyzeRepository(location = ExampleRepositories.Tidy.class)
+    static class Fixture {
+        @GovTest
+        static final GovRule holds = GovRules.noBlockingFindings().allowEmptyShould(true);
+
+        @GovTest
+        static final GovRule misspelt = GovRules.noFindings("intent.tactical-hotpsot");
+
+        @GovTest
+        final GovRule notStatic = GovRules.noBlockingFindings();
+
+        static final GovRule notAnnotated = GovRules.noFindings("no.such-rule");
+    }
+
+    @AnalyzeRepository(path = "target/no-such-repository")
+    static class MissingRepository {
+        @GovTest
+        static final GovRule holds = GovRules.noBlockingFindings();
+    }
+
+    /** Finished tests and containers of the governor engine: "name: SUCCESSFUL" or "name: FAILED message". */
+    static List<String> run(Class<?> fixture) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(fixture))
+                .filters(org.junit.platform.launcher.EngineFilter.includeEngines(GovTestEngine.ID))
+                .build();
+        List<String> finished = new ArrayList<>();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(request, new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                Optional<Throwable> thrown = result.getThrowable();
+                finished.add(id.getDisplayName() + ": " + result.getStatus()
+                        + thrown.map(t -> " " + t.getMessage()).orElse(""));
+            }
+        });
+        return finished;
+    }
+
+    @Test
+    void each_gov_test_field_is_reported_as_a_test_of_its_own() {
+        assertThat(run(Fixture.class)).containsExactly(
+                "holds: SUCCESSFUL",
+                "misspelt: FAILED Rule 'intent.tactical-hotpsot' names no loaded rule (did you mean "
+                        + "'intent.tactical-hotspot'?), so it would pass whatever happens: fix the rule id, or allow "
+                        + "it with .allowEmptyShould(true)",
+                "notStatic: FAILED @GovTest field Fixture.notStatic must be a static GovRule, like: "
+                        + "@GovTest static final GovRule notStatic = GovRules.noBlockingFindings();",
+                "Fixture: SUCCESSFUL",
+                "Governor: SUCCESSFUL");
+    }
+
+    @Test
+    void a_repository_that_cannot_be_analysed_fails_its_class_once() {
+        assertThat(run(MissingRepository.class)).containsExactly(
+                "MissingRepository: FAILED target/no-such-repository: not a directory: give the root of a git "
+                        + "repository",
+                "Governor: SUCCESSFUL");
+    }
+}
