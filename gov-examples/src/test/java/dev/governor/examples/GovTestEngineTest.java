@@ -3,10 +3,6 @@ package dev.governor.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.governor.test.AnalyzeRepository;
-import dev.governor.test.GovRule;
-import dev.governor.test.GovRules;
-import dev.governor.test.GovTest;
 import dev.governor.test.GovTestEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,29 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Governor test engine on fixture classes, as a build tool would, and looks at what it reports.
- * The fixtures are nested classes, which Surefire does not run by itself.
+ * The fixtures are in {@link EngineFixtures}, whose name keeps Surefire from running them by themselves.
  */
 class GovTestEngineTest {
-
-    @AnalyzeRepository(location = ExampleRepositories.Tidy.class)
-    static class Fixture {
-        @GovTest
-        static final GovRule holds = GovRules.noBlockingFindings().allowEmptyShould(true);
-
-        @GovTest
-        static final GovRule misspelt = GovRules.noFindings("intent.tactical-hotpsot");
-
-        @GovTest
-        final GovRule notStatic = GovRules.noBlockingFindings();
-
-        static final GovRule notAnnotated = GovRules.noFindings("no.such-rule");
-    }
-
-    @AnalyzeRepository(path = "target/no-such-repository")
-    static class MissingRepository {
-        @GovTest
-        static final GovRule holds = GovRules.noBlockingFindings();
-    }
 
     /** Finished tests and containers of the governor engine: "name: SUCCESSFUL" or "name: FAILED message". */
     static List<String> run(Class<?> fixture) {
@@ -67,7 +43,7 @@ class GovTestEngineTest {
 
     @Test
     void each_gov_test_field_is_reported_as_a_test_of_its_own() {
-        assertThat(run(Fixture.class)).containsExactly(
+        assertThat(run(EngineFixtures.Fixture.class)).containsExactly(
                 "holds: SUCCESSFUL",
                 "misspelt: FAILED Rule 'intent.tactical-hotpsot' names no loaded rule (did you mean "
                         + "'intent.tactical-hotspot'?), so it would pass whatever happens: fix the rule id, or allow "
@@ -80,7 +56,7 @@ class GovTestEngineTest {
 
     @Test
     void a_repository_that_cannot_be_analysed_fails_its_class_once() {
-        assertThat(run(MissingRepository.class)).containsExactly(
+        assertThat(run(EngineFixtures.MissingRepository.class)).containsExactly(
                 "MissingRepository: FAILED target/no-such-repository: not a directory: give the root of a git "
                         + "repository",
                 "Governor: SUCCESSFUL");
