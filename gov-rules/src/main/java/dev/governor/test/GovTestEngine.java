@@ -23,6 +23,7 @@ import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
@@ -204,7 +205,9 @@ public final class GovTestEngine implements TestEngine {
         final Field field;
 
         FieldDescriptor(UniqueId parent, Field field, Class<?> testClass) {
-            super(parent.append("field", field.getName()), field.getName(), ClassSource.from(testClass));
+            // a method source named after the field: build tools (Surefire) name a test after its method
+            super(parent.append("field", field.getName()), field.getName(),
+                    MethodSource.from(testClass.getName(), field.getName()));
             this.field = field;
         }
 
