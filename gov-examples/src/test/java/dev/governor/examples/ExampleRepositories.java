@@ -26,7 +26,10 @@ final class ExampleRepositories {
     private ExampleRepositories() {
     }
 
-    /** A tidy repository: three well-declared commits and a policy putting Intent and Change in force. */
+    /**
+     * A tidy repository: four well-declared commits, a policy putting Intent and Change in force, and the
+     * custom rule of {@link HostTool} in {@code governance/rules}.
+     */
     static synchronized Path tidy() {
         Path dir = ROOT.resolve("tidy");
         if (Files.isDirectory(dir.resolve(".git"))) {
@@ -37,6 +40,8 @@ final class ExampleRepositories {
             Instant now = Instant.now();
             commit(git, dir, "governance.yml", "layers: [intent, change]\n",
                     "chore: adopt governance", "tech-debt", now.minus(Duration.ofDays(10)));
+            commit(git, dir, "governance/rules/no-friday-deploys.drl", bundledRule(),
+                    "chore: add the team's own rules", "tech-debt", now.minus(Duration.ofDays(9)));
             commit(git, dir, "src/pay/Ledger.java", "class Ledger {}\n",
                     "feat: add the ledger", "feature", now.minus(Duration.ofDays(5)));
             commit(git, dir, "src/pay/Ledger.java", "class Ledger { long total; }\n",
@@ -65,6 +70,14 @@ final class ExampleRepositories {
                 + "Blast-Radius: the payment module only\n"
                 + "Verification: unit tests\n"
                 + "Rollback: revert the commit\n").call();
+    }
+
+    private static String bundledRule() {
+        try {
+            return Files.readString(HostTool.bundledRules().resolve("no-friday-deploys.drl"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void delete(Path dir) {

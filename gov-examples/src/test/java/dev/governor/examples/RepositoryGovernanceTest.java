@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * writes {@code @AnalyzeRepository(path = ".", policy = "governance.yml")}; this example analyses a
  * repository it builds, through {@code location}.
  */
-@AnalyzeRepository(location = ExampleRepositories.Tidy.class, policy = "governance.yml")
+@AnalyzeRepository(location = ExampleRepositories.Tidy.class, policy = "governance.yml", rules = "governance/rules")
 class RepositoryGovernanceTest {
 
     @GovTest
@@ -30,11 +30,15 @@ class RepositoryGovernanceTest {
     @GovTest
     static final GovRule nothingBlocks = GovRules.noBlockingFindings();
 
+    /** A custom rule from the repository's own rule directory: known, so not an "unknown rule id". */
+    @GovTest
+    static final GovRule noFridayDeploys = GovRules.noFindings("ci.no-friday-deploys");
+
     @Test
     void a_plain_test_method_can_check_a_governor_of_its_own() {
         Governor governor = Governor.builder().repository(ExampleRepositories.tidy()).build();
 
         GovRules.noBlockingFindings().check(governor);
-        assertThat(governor.check().factCounts()).containsEntry("changes", 3);
+        assertThat(governor.check().factCounts()).containsEntry("changes", 4);
     }
 }

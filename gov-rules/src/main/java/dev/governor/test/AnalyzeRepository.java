@@ -22,7 +22,9 @@ import java.nio.file.Path;
  * }
  * }</pre>
  *
- * Paths are relative to the working directory (under Maven, the module's directory).
+ * {@link #path()} is relative to the working directory (under Maven, the module's directory);
+ * {@link #policy()} and {@link #rules()} are relative to the repository. The check uses the system
+ * clock and the fact sources found on the class path (the git adapter of gov-adapters).
  */
 @Documented
 @Inherited
@@ -33,10 +35,10 @@ public @interface AnalyzeRepository {
     /** The root of the git repository to check. */
     String path() default ".";
 
-    /** The policy file; empty: the repository's {@code governance.yml}, else the defaults. */
+    /** The policy file in the repository; empty: its {@code governance.yml} if there is one, else the defaults. */
     String policy() default "";
 
-    /** Directories of custom {@code .drl} rules, beside the built-in pack and the policy's {@code ruleDirs}. */
+    /** Directories of custom {@code .drl} rules in the repository, beside the built-in pack and the policy's {@code ruleDirs}. */
     String[] rules() default {};
 
     /**

@@ -137,7 +137,7 @@ public final class GovTestEngine implements TestEngine {
             builder.policy(repository.resolve(at.policy()));
         }
         for (String dir : at.rules()) {
-            builder.rules(Path.of(dir));
+            builder.rules(repository.resolve(dir));
         }
         return builder.build();
     }
