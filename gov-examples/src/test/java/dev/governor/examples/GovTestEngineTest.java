@@ -2,12 +2,15 @@ package dev.governor.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.governor.test.GovTestEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -24,8 +27,12 @@ class GovTestEngineTest {
 
     /** Finished tests and containers of the governor engine: "name: SUCCESSFUL" or "name: FAILED message". */
     static List<String> run(Class<?> fixture) {
+        return run(selectClass(fixture));
+    }
+
+    static List<String> run(DiscoverySelector selector) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(fixture))
+                .selectors(selector)
                 .filters(org.junit.platform.launcher.EngineFilter.includeEngines(GovTestEngine.ID))
                 .build();
         List<String> finished = new ArrayList<>();
@@ -60,5 +67,18 @@ class GovTestEngineTest {
                 "MissingRepository: FAILED target/no-such-repository: not a directory: give the root of a git "
                         + "repository",
                 "Governor: SUCCESSFUL");
+    }
+
+    @Test
+    void rerunning_one_field_by_its_unique_id_checks_its_whole_class() {
+        UniqueId field = UniqueId.forEngine(GovTestEngine.ID)
+                .append("class", EngineFixtures.Fixture.class.getName()).append("field", "holds");
+
+        assertThat(run(selectUniqueId(field))).hasSize(5).contains("holds: SUCCESSFUL", "Fixture: SUCCESSFUL");
+    }
+
+    @Test
+    void classes_without_the_annotation_are_left_to_other_engines() {
+        assertThat(run(GovTestEngineTest.class)).containsExactly("Governor: SUCCESSFUL");
     }
 }
