@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.Date;
-import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -62,7 +61,7 @@ final class ExampleRepositories {
             throw new UncheckedIOException(e);
         }
         git.add().addFilepattern(path).call();
-        PersonIdent who = new PersonIdent("Ada Example", "ada@example.com", Date.from(at), TimeZone.getTimeZone("UTC"));
+        PersonIdent who = new PersonIdent("Ada Example", "ada@example.com", at, ZoneOffset.UTC);
         git.commit().setAuthor(who).setCommitter(who).setSign(false).setMessage(subject + "\n\n"
                 + "Change-Type: " + type + "\n"
                 + "Risk: low\n"
