@@ -7,17 +7,12 @@ import java.time.Instant;
 /**
  * One change touching one hotspot subject (a file after following renames, or a directory).
  *
- * @param seq    the change's position in merge order (ties by change id); the {@link Cursor} walks it
- * @param key    the subject's identity: stable across renames of a file
+ * @param seq    the change's position in merge order (ties by change id)
  * @param path   the subject's path as of this change
+ * @param type   the change type in force, or {@code null}
  * @param change the change
  */
-public record Touch(int seq, int key, String path, Change change) {
-
-    /** The change type in force, or {@code null}. */
-    public ChangeType type() {
-        return change.type();
-    }
+public record Touch(int seq, String path, ChangeType type, Change change) {
 
     /** The change's merge time. */
     public Instant at() {

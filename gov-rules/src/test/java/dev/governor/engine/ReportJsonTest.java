@@ -92,6 +92,28 @@ class ReportJsonTest {
         assertThat(fresh.suppressedByBaseline()).isEqualTo(1);
     }
 
+    @Test
+    void many_threads_may_check_with_one_governor_at_once() throws Exception {
+        Governor governor = Governor.builder()
+                .facts(Facts.builder().addAll(history()).build())
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .withoutServiceLoadedSources()
+                .build();
+        String expected = governor.check().toJson();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> runs = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                runs.add(pool.submit(() -> governor.check().toJson()));
+            }
+            for (java.util.concurrent.Future<String> run : runs) {
+                assertThat(run.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static Schema schema() throws IOException {
         try (InputStream in = Report.class.getResourceAsStream("report.schema.json")) {
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)

@@ -3,7 +3,9 @@ package dev.governor.internal.engine;
 import dev.governor.api.Change;
 import dev.governor.api.FileChange;
 import dev.governor.api.Policy;
+import dev.governor.rules.FileState;
 import dev.governor.rules.Touch;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,15 +37,34 @@ final class Touches {
         return a.compareTo(b);
     }
 
-    /** The touches of changes already in merge order; {@code seq} is the change's index. */
-    static List<Touch> of(List<Change> ordered, Policy.Hotspot hotspot) {
+    /** The touches of changes already in merge order, by subject; {@code seq} is the change's index. */
+    static Map<Integer, List<Touch>> of(List<Change> ordered, Policy.Hotspot hotspot) {
         return hotspot.byDirectory() ? byDirectory(ordered) : byFile(ordered);
     }
 
-    private static List<Touch> byFile(List<Change> ordered) {
+    /** Each subject's state, ready for the rules: the changes that touch it, in merge order. */
+    static List<FileState> states(List<Change> ordered, Policy.Hotspot hotspot, Instant recentSince) {
+        Map<Integer, List<Touch>> bySubject = of(ordered, hotspot);
+        List<FileState> states = new ArrayList<>(bySubject.size());
+        for (Map.Entry<Integer, List<Touch>> subject : bySubject.entrySet()) {
+            states.add(new FileState(subject.getKey(), subject.getValue(), recentSince));
+        }
+        return states;
+    }
+
+    /** Gathers each subject's touches, in merge order. */
+    private static final class Chains {
+        private final Map<Integer, List<Touch>> bySubject = new LinkedHashMap<>();
+
+        void add(int seq, int key, String path, Change change) {
+            bySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(new Touch(seq, path, change.type(), change));
+        }
+    }
+
+    private static Map<Integer, List<Touch>> byFile(List<Change> ordered) {
         Map<String, Integer> identity = new HashMap<>();
         int[] next = {0};
-        List<Touch> touches = new ArrayList<>(ordered.size() * 2);
+        Chains chains = new Chains();
         for (int seq = 0; seq < ordered.size(); seq++) {
             Change change = ordered.get(seq);
             Map<Integer, String> touched = new LinkedHashMap<>();
@@ -71,15 +92,15 @@ final class Touches {
                 touched.putIfAbsent(id, path);
             }
             for (Map.Entry<Integer, String> t : touched.entrySet()) {
-                touches.add(new Touch(seq, t.getKey(), t.getValue(), change));
+                chains.add(seq, t.getKey(), t.getValue(), change);
             }
         }
-        return touches;
+        return chains.bySubject;
     }
 
-    private static List<Touch> byDirectory(List<Change> ordered) {
+    private static Map<Integer, List<Touch>> byDirectory(List<Change> ordered) {
         Map<String, Integer> identity = new HashMap<>();
-        List<Touch> touches = new ArrayList<>(ordered.size() * 2);
+        Chains chains = new Chains();
         for (int seq = 0; seq < ordered.size(); seq++) {
             Change change = ordered.get(seq);
             Map<String, Boolean> dirs = new LinkedHashMap<>();
@@ -93,10 +114,10 @@ final class Touches {
             }
             for (String dir : dirs.keySet()) {
                 int id = identity.computeIfAbsent(dir, d -> identity.size());
-                touches.add(new Touch(seq, id, dir, change));
+                chains.add(seq, id, dir, change);
             }
         }
-        return touches;
+        return chains.bySubject;
     }
 
     /** A file's parent directory; {@code .} for files at the root. */
