@@ -34,8 +34,9 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setParameterExceptionHandler(Main::usageError);
-        cli.setExecutionExceptionHandler((e, failed, parsed) -> failure(e, gov.verbose(), failed.getErr()));
+        // errors go to the writer given here, also for subcommands added later (tests add some)
+        cli.setParameterExceptionHandler((e, args) -> usageError(e, err));
+        cli.setExecutionExceptionHandler((e, failed, parsed) -> failure(e, gov.verbose(), err));
         return cli;
     }
 
@@ -45,9 +46,8 @@ public final class Main {
     }
 
     // picocli's default prints the whole usage; one line saying what is wrong and where to look reads better
-    private static int usageError(CommandLine.ParameterException e, String[] args) {
+    private static int usageError(CommandLine.ParameterException e, PrintWriter err) {
         CommandLine failed = e.getCommandLine();
-        PrintWriter err = failed.getErr();
         err.println("gov: " + e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
