@@ -1,0 +1,107 @@
+package dev.governor.internal.engine;
+
+import dev.governor.api.Change;
+import dev.governor.api.FileChange;
+import dev.governor.api.Policy;
+import dev.governor.rules.Touch;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns changes into the Intent layer's touches: which hotspot subjects each change touches, in
+ * merge order. A subject's identity follows renames (formats.md: "a renamed file keeps its
+ * history"), so the rules key their state on it and never see old paths.
+ */
+final class Touches {
+
+    /** Merge order: merge time, then change id ({@code #9} before {@code #10}; otherwise as text). */
+    static final Comparator<Change> MERGE_ORDER = Comparator.comparing(Change::mergedAt)
+            .thenComparing(Change::id, Touches::compareIds);
+
+    private Touches() {
+    }
+
+    static int compareIds(String a, String b) {
+        boolean prA = a.startsWith("#") && a.length() > 1 && a.substring(1).chars().allMatch(Character::isDigit);
+        boolean prB = b.startsWith("#") && b.length() > 1 && b.substring(1).chars().allMatch(Character::isDigit);
+        if (prA && prB) {
+            int byLength = Integer.compare(a.length(), b.length());
+            return byLength != 0 ? byLength : a.compareTo(b);
+        }
+        return a.compareTo(b);
+    }
+
+    /** The touches of changes already in merge order; {@code seq} is the change's index. */
+    static List<Touch> of(List<Change> ordered, Policy.Hotspot hotspot) {
+        return hotspot.byDirectory() ? byDirectory(ordered) : byFile(ordered);
+    }
+
+    private static List<Touch> byFile(List<Change> ordered) {
+        Map<String, Integer> identity = new HashMap<>();
+        int[] next = {0};
+        List<Touch> touches = new ArrayList<>(ordered.size() * 2);
+        for (int seq = 0; seq < ordered.size(); seq++) {
+            Change change = ordered.get(seq);
+            Map<Integer, String> touched = new LinkedHashMap<>();
+            // renames move identities all at once, so that a swap (a->b, b->a) in one change is exact
+            Map<String, Integer> moved = new HashMap<>();
+            for (FileChange f : change.files()) {
+                if (f.kind() == FileChange.Kind.RENAMED) {
+                    Integer id = identity.remove(f.oldPath());
+                    moved.put(f.newPath(), id != null ? id : next[0]++);
+                }
+            }
+            identity.putAll(moved);
+            for (FileChange f : change.files()) {
+                String path = f.path();
+                Integer id = f.kind() == FileChange.Kind.ADDED || f.kind() == FileChange.Kind.COPIED
+                        ? Integer.valueOf(next[0]++) : identity.get(path);
+                if (id == null) {
+                    id = next[0]++;
+                }
+                if (f.kind() == FileChange.Kind.DELETED) {
+                    identity.remove(path); // its history ends; a file added there later starts afresh
+                } else {
+                    identity.put(path, id);
+                }
+                touched.putIfAbsent(id, path);
+            }
+            for (Map.Entry<Integer, String> t : touched.entrySet()) {
+                touches.add(new Touch(seq, t.getKey(), t.getValue(), change));
+            }
+        }
+        return touches;
+    }
+
+    private static List<Touch> byDirectory(List<Change> ordered) {
+        Map<String, Integer> identity = new HashMap<>();
+        List<Touch> touches = new ArrayList<>(ordered.size() * 2);
+        for (int seq = 0; seq < ordered.size(); seq++) {
+            Change change = ordered.get(seq);
+            Map<String, Boolean> dirs = new LinkedHashMap<>();
+            for (FileChange f : change.files()) {
+                if (f.oldPath() != null) {
+                    dirs.put(parent(f.oldPath()), true);
+                }
+                if (f.newPath() != null) {
+                    dirs.put(parent(f.newPath()), true);
+                }
+            }
+            for (String dir : dirs.keySet()) {
+                int id = identity.computeIfAbsent(dir, d -> identity.size());
+                touches.add(new Touch(seq, id, dir, change));
+            }
+        }
+        return touches;
+    }
+
+    /** A file's parent directory; {@code .} for files at the root. */
+    static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "." : path.substring(0, slash);
+    }
+}
