@@ -37,6 +37,15 @@ public final class Main {
         // errors go to the writer given here, also for subcommands added later (tests add some)
         cli.setParameterExceptionHandler((e, args) -> usageError(e, err));
         cli.setExecutionExceptionHandler((e, failed, parsed) -> failure(e, gov.verbose(), err));
+        // picocli hands only Exceptions to the handler; an Error (a rule pack that fails to load) would
+        // escape to the JVM's exit code 1, which reads as "blocking findings": wrap it instead
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (Error e) {
+                throw new CommandLine.ExecutionException(cli, String.valueOf(e.getMessage()), e);
+            }
+        });
         return cli;
     }
 
@@ -55,13 +64,19 @@ public final class Main {
         return ExitCodes.USAGE;
     }
 
-    private static int failure(Exception e, boolean verbose, PrintWriter err) {
+    private static int failure(Exception caught, boolean verbose, PrintWriter err) {
+        Throwable e = caught instanceof CommandLine.ExecutionException && caught.getCause() instanceof Error
+                ? caught.getCause() : caught;
         if (e instanceof GovernanceException bad) {
             err.println("gov: " + bad.getMessage());
         } else {
-            // never exit 0 on a surprise: governance fails closed
-            err.println("gov: unexpected " + e.getClass().getSimpleName()
-                    + (e.getMessage() != null ? ": " + e.getMessage() : "")
+            // never exit 0 on a surprise: governance fails closed. The innermost cause says most.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            err.println("gov: unexpected " + root.getClass().getSimpleName()
+                    + (root.getMessage() != null ? ": " + root.getMessage() : "")
                     + (verbose ? "" : " (run again with --verbose for the stack trace)"));
         }
         if (verbose) {
