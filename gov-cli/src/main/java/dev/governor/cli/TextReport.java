@@ -36,7 +36,7 @@ final class TextReport {
         StringBuilder out = new StringBuilder();
         for (Finding f : report.findings()) {
             out.append(pad(f.severity().name(), 8)).append("  ").append(f.ruleId()).append("  ")
-                    .append(ref(f.subject())).append('\n');
+                    .append(subject(f.subject())).append('\n');
             out.append(INDENT).append(oneLine(f.message())).append('\n');
             List<Ref> evidence = f.evidence();
             for (int i = 0; i < evidence.size(); i++) {
@@ -77,6 +77,11 @@ final class TextReport {
                 + (report.suppressedByBaseline() > 0 ? ", " + report.suppressedByBaseline() + " suppressed by baseline" : "")
                 + " · layers: " + (layers.isEmpty() ? "none" : String.join(", ", layers))
                 + " · " + changes + (changes == 1 ? " change" : " changes");
+    }
+
+    /** The subject in a finding's first line: kind and id only; the time follows on the change line. */
+    static String subject(Ref ref) {
+        return ref.kind() == Ref.Kind.FILE ? ref.id() : ref.kind().id() + " " + ref.id();
     }
 
     /** A reference as a reader scans it: a file as its path, anything else as kind and id, with time and detail. */
