@@ -114,12 +114,12 @@ public final class RuleSet {
                 if (!builtIn && !RULE_ID.matcher(rule.getName()).matches()) {
                     continue;
                 }
-                Severity declared = meta.containsKey("severity") ? Severity.parse(meta.get("severity").toString()) : null;
+                Severity declared = meta.containsKey("severity") ? Severity.parse(text(meta.get("severity"))) : null;
                 Policy.RuleSetting setting = policy.rule(rule.getName());
                 Severity severity = setting.severity() != null ? setting.severity() : declared;
                 List<String> thresholds = new ArrayList<>();
                 if (meta.containsKey("thresholds")) {
-                    for (String key : meta.get("thresholds").toString().split(",")) {
+                    for (String key : text(meta.get("thresholds")).split(",")) {
                         thresholds.add(key.trim() + " = " + Thresholds.value(policy, key.trim()));
                     }
                 }
@@ -131,8 +131,13 @@ public final class RuleSet {
         }
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+    /** A DRL annotation's value; rules compiled at run time keep the quotes, precompiled ones do not. */
+    static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
     }
 
     private static KieBase compile(String hash, Map<String, String> files) {
