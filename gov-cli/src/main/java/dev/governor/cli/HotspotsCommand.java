@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.governor.Governor;
 import dev.governor.HotspotStatus;
 import dev.governor.api.Policy;
+import dev.governor.internal.policy.Durations;
 import dev.governor.internal.policy.PolicyLoader;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -68,12 +69,9 @@ final class HotspotsCommand implements Callable<Integer> {
         if (window != null) {
             Duration span;
             try {
-                span = DurationText.parse(window);
+                span = Durations.parse(window);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--window: " + e.getMessage());
-            }
-            if (span.isZero() || span.isNegative()) {
-                throw new ParameterException(spec.commandLine(), "--window must be positive, was " + window);
             }
             Policy policy = policyOf(root);
             builder.policy(policy.withHotspot(new Policy.Hotspot(policy.hotspot().count(), span, policy.hotspot().scope())));
@@ -120,7 +118,7 @@ final class HotspotsCommand implements Callable<Integer> {
         }
         int locked = (int) hotspots.stream().filter(HotspotStatus::locked).count();
         out.append(hotspots.size()).append(hotspots.size() == 1 ? " file" : " files")
-                .append(" with tactical fixes within ").append(DurationText.iso(window))
+                .append(" with tactical fixes within ").append(iso(window))
                 .append(" · ").append(locked).append(" locked").append('\n');
         return out.toString();
     }
@@ -144,7 +142,7 @@ final class HotspotsCommand implements Callable<Integer> {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeStringField("window", DurationText.iso(window));
+            json.writeStringField("window", iso(window));
             json.writeStringField("evaluatedAt", TextReport.instant(now));
             json.writeEndObject();
         } catch (IOException e) {
@@ -159,5 +157,13 @@ final class HotspotsCommand implements Callable<Integer> {
             json.writeString(v);
         }
         json.writeEndArray();
+    }
+
+    /** ISO-8601 text of a window, in days when it is whole days ({@code P7D}, not {@code PT168H}). */
+    static String iso(Duration d) {
+        if (!d.isZero() && d.toSeconds() % 86_400 == 0 && d.getNano() == 0) {
+            return "P" + d.toDays() + "D";
+        }
+        return d.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.governor.cli;
 
+import dev.governor.internal.policy.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-/** {@code --since}: a date ({@code 2026-01-01}, that day at 00:00 UTC), an instant, or a duration back from now. */
+/**
+ * {@code --since}: a date ({@code 2026-01-01}, that day at 00:00 UTC), an instant, or a duration back from now
+ * in the forms of governance.yml ({@code 30d}, {@code 36h}, {@code 2w}, {@code P30D}).
+ */
 final class Since {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -33,12 +37,12 @@ final class Since {
             throw new IllegalArgumentException("'" + text + "' is not a date; write it like 2026-01-01"
                     + " or 2026-01-01T00:00:00Z, or give a duration like 30d");
         }
-        try {
-            Duration back = DurationText.parse(t);
-            return clock.instant().minus(back);
-        } catch (IllegalArgumentException e) {
+        if (t.isEmpty() || !(Character.isDigit(t.charAt(0)) || t.charAt(0) == 'P' || t.charAt(0) == 'p')) {
             throw new IllegalArgumentException("'" + text + "' is neither a date nor a duration;"
                     + " write it like 2026-01-01, 30d, 36h, 2w or P30D");
         }
+        // it looks like a duration: the parser's own message says best what is wrong with it
+        Duration back = Durations.parse(t);
+        return clock.instant().minus(back);
     }
 }

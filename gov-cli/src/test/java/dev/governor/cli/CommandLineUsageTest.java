@@ -126,7 +126,7 @@ class CommandLineUsageTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo(lines(
-                "gov: --window: 'a week' is not a duration; write it like 7d, 36h, 2w or P7D",
+                "gov: --window: bad duration 'a week': use 7d, 36h, 2w or ISO-8601 like P7D",
                 "Try 'gov hotspots --help' for more information."));
     }
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class SinceAndDurationTest {
+class SinceTest {
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
 
     @Test
@@ -35,28 +35,19 @@ class SinceAndDurationTest {
     }
 
     @Test
-    void short_durations_are_hours_days_and_weeks() {
-        assertThat(DurationText.parse("36h")).isEqualTo(Duration.ofHours(36));
-        assertThat(DurationText.parse("7d")).isEqualTo(Duration.ofDays(7));
-        assertThat(DurationText.parse("2w")).isEqualTo(Duration.ofDays(14));
+    void a_duration_in_weeks_counts_back_from_the_clock() {
+        assertThat(Since.parse("2w", NOW)).isEqualTo(Instant.parse("2026-11-12T12:00:00Z"));
     }
 
     @Test
-    void iso_durations_are_accepted_with_days_and_weeks() {
-        assertThat(DurationText.parse("P7D")).isEqualTo(Duration.ofDays(7));
-        assertThat(DurationText.parse("PT36H")).isEqualTo(Duration.ofHours(36));
-        assertThat(DurationText.parse("P2W")).isEqualTo(Duration.ofDays(14));
-    }
-
-    @Test
-    void a_duration_without_unit_is_rejected_with_the_forms_accepted() {
-        assertThatThrownBy(() -> DurationText.parse("7"))
-                .hasMessage("'7' is not a duration; write it like 7d, 36h, 2w or P7D");
+    void a_bad_duration_gets_the_policy_parser_message() {
+        assertThatThrownBy(() -> Since.parse("90m", NOW))
+                .hasMessage("bad duration '90m': 'm' could mean minutes or months: use PT90M for minutes or 2700d for months");
     }
 
     @Test
     void whole_days_print_as_days_in_iso_form() {
-        assertThat(DurationText.iso(Duration.ofDays(7))).isEqualTo("P7D");
-        assertThat(DurationText.iso(Duration.ofHours(36))).isEqualTo("PT36H");
+        assertThat(HotspotsCommand.iso(Duration.ofDays(7))).isEqualTo("P7D");
+        assertThat(HotspotsCommand.iso(Duration.ofHours(36))).isEqualTo("PT36H");
     }
 }
