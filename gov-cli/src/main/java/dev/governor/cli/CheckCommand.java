@@ -61,6 +61,7 @@ final class CheckCommand implements Callable<Integer> {
     private Path output;
 
     @Override
+    @SuppressWarnings("try") // the status line lives exactly as long as the work; the body need not touch it
     public Integer call() {
         Clock clock = gov.environment().clock();
         Governor.Builder builder = Governor.builder().repository(repo.repository()).clock(clock);
@@ -78,8 +79,11 @@ final class CheckCommand implements Callable<Integer> {
             builder.policy(policy);
         }
         rules.forEach(builder::rules);
-        Governor governor = builder.build();
-        Report report = governor.check(changes.isEmpty() ? Scope.all() : Scope.changes(changes));
+        Report report;
+        try (Progress progress = Progress.start(gov.environment(), spec.commandLine().getErr(),
+                "reading the history of " + repo.repository())) {
+            report = builder.build().check(changes.isEmpty() ? Scope.all() : Scope.changes(changes));
+        }
         String document = format == Format.JSON ? report.toJson() : TextReport.render(report);
         Output.write(document, output, spec.commandLine().getOut());
         return report.passed() ? Main.ExitCodes.OK : Main.ExitCodes.BLOCKING;

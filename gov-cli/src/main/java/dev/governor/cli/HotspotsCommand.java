@@ -59,6 +59,7 @@ final class HotspotsCommand implements Callable<Integer> {
     private CheckCommand.Format format;
 
     @Override
+    @SuppressWarnings("try") // the status line lives exactly as long as the work; the body need not touch it
     public Integer call() {
         if (top != null && top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, was " + top);
@@ -76,8 +77,14 @@ final class HotspotsCommand implements Callable<Integer> {
             Policy policy = policyOf(root);
             builder.policy(policy.withHotspot(new Policy.Hotspot(policy.hotspot().count(), span, policy.hotspot().scope())));
         }
-        Governor governor = builder.build();
-        List<HotspotStatus> hotspots = governor.hotspots().stream()
+        Governor governor;
+        List<HotspotStatus> all;
+        try (Progress progress = Progress.start(gov.environment(), spec.commandLine().getErr(),
+                "reading the history of " + root)) {
+            governor = builder.build();
+            all = governor.hotspots();
+        }
+        List<HotspotStatus> hotspots = all.stream()
                 .filter(h -> h.locked() || h.recentTactical() > 0)
                 .sorted(ORDER)
                 .limit(top != null ? top : Long.MAX_VALUE)
