@@ -23,6 +23,8 @@ public final class FileState {
     private Finding lockFinding;
 
     /**
+     * A subject no change has touched yet.
+     *
      * @param key         the subject's identity
      * @param path        its path
      * @param recentSince tactical fixes merged after this instant count as "in the last window"
@@ -42,7 +44,7 @@ public final class FileState {
         return path;
     }
 
-    /** The position of the last change this state has processed; a change is processed once. */
+    /** The position of the last change processed; the touch whose {@code prev} it is comes next. */
     public int getLastSeq() {
         return lastSeq;
     }
@@ -66,9 +68,9 @@ public final class FileState {
         return List.copyOf(counted);
     }
 
-    /** Follows the subject to a new path (a rename). */
-    public void moveTo(String newPath) {
-        this.path = newPath;
+    /** A change of another type: it neither counts nor unlocks, but the subject may have moved. */
+    public void pass(Touch other) {
+        processed(other);
     }
 
     /** A strategic fix: unlocks and empties the list. */

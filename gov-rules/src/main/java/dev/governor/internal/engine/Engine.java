@@ -17,7 +17,6 @@ import dev.governor.api.Incident;
 import dev.governor.api.Layer;
 import dev.governor.api.Policy;
 import dev.governor.api.Review;
-import dev.governor.rules.Cursor;
 import dev.governor.rules.FileState;
 import dev.governor.rules.Now;
 import dev.governor.rules.Touch;
@@ -139,7 +138,6 @@ public final class Engine {
                 for (Touch touch : Touches.of(ordered, policy.hotspot())) {
                     session.insert(touch);
                 }
-                session.insert(new Cursor(ordered.size() - 1));
             }
             for (int i = RUN_ORDER.size() - 1; i >= 0; i--) {
                 if (policy.inForce(RUN_ORDER.get(i))) {

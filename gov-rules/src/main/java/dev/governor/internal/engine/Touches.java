@@ -40,10 +40,25 @@ final class Touches {
         return hotspot.byDirectory() ? byDirectory(ordered) : byFile(ordered);
     }
 
+    /** Links each subject's touches into a chain: a touch names the change that touched it before. */
+    private static final class Chains {
+        private final Map<Integer, Integer> last = new HashMap<>();
+        private final List<Touch> touches;
+
+        Chains(int expected) {
+            touches = new ArrayList<>(expected);
+        }
+
+        void add(int seq, int key, String path, Change change) {
+            Integer prev = last.put(key, seq);
+            touches.add(new Touch(seq, prev == null ? -1 : prev, key, path, change.type(), change));
+        }
+    }
+
     private static List<Touch> byFile(List<Change> ordered) {
         Map<String, Integer> identity = new HashMap<>();
         int[] next = {0};
-        List<Touch> touches = new ArrayList<>(ordered.size() * 2);
+        Chains chains = new Chains(ordered.size() * 2);
         for (int seq = 0; seq < ordered.size(); seq++) {
             Change change = ordered.get(seq);
             Map<Integer, String> touched = new LinkedHashMap<>();
@@ -71,15 +86,15 @@ final class Touches {
                 touched.putIfAbsent(id, path);
             }
             for (Map.Entry<Integer, String> t : touched.entrySet()) {
-                touches.add(new Touch(seq, t.getKey(), t.getValue(), change));
+                chains.add(seq, t.getKey(), t.getValue(), change);
             }
         }
-        return touches;
+        return chains.touches;
     }
 
     private static List<Touch> byDirectory(List<Change> ordered) {
         Map<String, Integer> identity = new HashMap<>();
-        List<Touch> touches = new ArrayList<>(ordered.size() * 2);
+        Chains chains = new Chains(ordered.size() * 2);
         for (int seq = 0; seq < ordered.size(); seq++) {
             Change change = ordered.get(seq);
             Map<String, Boolean> dirs = new LinkedHashMap<>();
@@ -93,10 +108,10 @@ final class Touches {
             }
             for (String dir : dirs.keySet()) {
                 int id = identity.computeIfAbsent(dir, d -> identity.size());
-                touches.add(new Touch(seq, id, dir, change));
+                chains.add(seq, id, dir, change);
             }
         }
-        return touches;
+        return chains.touches;
     }
 
     /** A file's parent directory; {@code .} for files at the root. */
