@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,14 +29,15 @@ class CheckEndToEndTest {
     private static final String LEDGER = "src/pay/Ledger.java";
     private static final String SUMMARY_TAIL = " · layers: intent, contract, change, release, learning · 5 changes\n";
 
+    // one repository for all tests: none writes to it, and building it is most of a test's time
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private Path repo;
-    private String sha4;
+    private static Path repo;
+    private static String sha4;
 
-    @BeforeEach
-    void a_hotspot_on_the_ledger() {
+    @BeforeAll
+    static void a_hotspot_on_the_ledger() {
         try (GitRepo git = GitRepo.init(dir.resolve("shop"))) {
             repo = git.root();
             git.change(LEDGER, "v1", "Add the ledger (#1)", "feature", at("2026-11-20T10:00:00Z"));
