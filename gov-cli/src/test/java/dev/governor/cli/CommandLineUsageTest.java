@@ -159,7 +159,30 @@ class CommandLineUsageTest {
         assertThat(c.err).contains("\tat dev.governor.cli.CommandLineUsageTest$Boom.call");
     }
 
+    @Test
+    void an_error_such_as_a_rule_pack_that_fails_to_load_exits_2_naming_its_cause() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine(CliEnvironment.of(Map.of()), new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
+        cli.addSubcommand("broken", new Broken());
+
+        int code = cli.execute("broken");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(lines("gov: unexpected IllegalStateException: the rule pack is missing"
+                + " (run again with --verbose for the stack trace)"));
+    }
+
     private record Captured(int code, String err) {
+    }
+
+    /** A command that fails with an Error, as a class initializer that cannot load the rule pack does. */
+    @Command(name = "broken")
+    static final class Broken implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new ExceptionInInitializerError(new IllegalStateException("the rule pack is missing"));
+        }
     }
 
     /** A command that fails the way a bug would, to see how gov reports it. */
