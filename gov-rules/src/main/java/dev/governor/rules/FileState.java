@@ -1,5 +1,6 @@
 package dev.governor.rules;
 
+import dev.governor.api.ChangeType;
 import dev.governor.api.Finding;
 import dev.governor.api.Ref;
 import java.time.Duration;
@@ -9,44 +10,62 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Intent layer's state of one hotspot subject (a file, or a directory), updated as changes
- * arrive in merge order: the tactical fixes counted since its last unlock, and its lock. The rules
- * change it only in consequences followed by {@code update}, never silently.
+ * The Intent layer's state of one hotspot subject (a file, or a directory), updated as the changes
+ * touching it arrive in merge order: the next change to arrive ({@link #getPending()}), the tactical
+ * fixes counted since the last unlock, and the lock. The rules decide what an arriving change does;
+ * the methods here only record it, and every call is followed by {@code update} in the rule, so the
+ * engine never misses a change of state.
  */
 public final class FileState {
     private final int key;
-    private String path;
+    private final List<Touch> arrivals;
     private final Instant recentSince;
     private final ArrayDeque<Touch> counted = new ArrayDeque<>();
-    private int lastSeq = -1;
+    private int next;
+    private String path;
     private int recentTactical;
     private Finding lockFinding;
 
     /**
-     * A subject no change has touched yet.
+     * A subject no change has reached yet.
      *
      * @param key         the subject's identity
-     * @param path        its path
+     * @param arrivals    the changes touching it, in merge order
      * @param recentSince tactical fixes merged after this instant count as "in the last window"
      */
-    public FileState(int key, String path, Instant recentSince) {
+    public FileState(int key, List<Touch> arrivals, Instant recentSince) {
+        if (arrivals.isEmpty()) {
+            throw new IllegalArgumentException("a subject's state needs the changes that touch it");
+        }
         this.key = key;
-        this.path = path;
+        this.arrivals = List.copyOf(arrivals);
         this.recentSince = recentSince;
+        this.path = arrivals.get(0).path();
     }
 
     public int getKey() {
         return key;
     }
 
-    /** The subject's path as of the latest change that touched it. */
+    /** The subject's path as of the latest change that reached it. */
     public String getPath() {
         return path;
     }
 
-    /** The position of the last change processed; the touch whose {@code prev} it is comes next. */
-    public int getLastSeq() {
-        return lastSeq;
+    /** The change arriving now, or {@code null} once every change touching the subject has arrived. */
+    public Touch getPending() {
+        return next < arrivals.size() ? arrivals.get(next) : null;
+    }
+
+    /** The type of the change arriving now, or {@code null} (none arriving, or an untyped change). */
+    public ChangeType getPendingType() {
+        Touch pending = getPending();
+        return pending == null ? null : pending.type();
+    }
+
+    /** Whether a change is arriving. */
+    public boolean isArriving() {
+        return next < arrivals.size();
     }
 
     public boolean isLocked() {
@@ -68,32 +87,31 @@ public final class FileState {
         return List.copyOf(counted);
     }
 
-    /** A change of another type: it neither counts nor unlocks, but the subject may have moved. */
-    public void pass(Touch other) {
-        processed(other);
-    }
-
-    /** A strategic fix: unlocks and empties the list. */
-    public void unlock(Touch strategicFix) {
-        processed(strategicFix);
+    /** The arriving strategic fix unlocks the subject and empties its list. */
+    public void unlock() {
+        arrived();
         counted.clear();
         lockFinding = null;
     }
 
-    /** A tactical fix on a locked subject: not counted, but it is recent work on it. */
-    public void refuse(Touch tacticalFix) {
-        processed(tacticalFix);
-        recent(tacticalFix);
+    /** The arriving tactical fix meets a lock: it is not counted, but it is recent work on the subject. */
+    public void refuse() {
+        recent(arrived());
     }
 
-    /** A tactical fix on an unlocked subject joins the list; only the last {@code count} can matter. */
-    public void count(Touch tacticalFix, int count) {
-        processed(tacticalFix);
-        recent(tacticalFix);
-        counted.addLast(tacticalFix);
+    /** The arriving tactical fix joins the list; only the last {@code count} can matter. */
+    public void count(int count) {
+        Touch fix = arrived();
+        recent(fix);
+        counted.addLast(fix);
         while (counted.size() > count) {
             counted.removeFirst();
         }
+    }
+
+    /** The arriving change is of another type: it neither counts nor unlocks, but may move the subject. */
+    public void pass() {
+        arrived();
     }
 
     /**
@@ -128,9 +146,10 @@ public final class FileState {
         counted.clear();
     }
 
-    private void processed(Touch touch) {
-        lastSeq = touch.seq();
+    private Touch arrived() {
+        Touch touch = arrivals.get(next++);
         path = touch.path();
+        return touch;
     }
 
     private void recent(Touch tacticalFix) {

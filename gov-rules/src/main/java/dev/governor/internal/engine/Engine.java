@@ -19,7 +19,6 @@ import dev.governor.api.Policy;
 import dev.governor.api.Review;
 import dev.governor.rules.FileState;
 import dev.governor.rules.Now;
-import dev.governor.rules.Touch;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -135,8 +134,8 @@ public final class Engine {
                 session.insert(fact);
             }
             if (policy.inForce(Layer.INTENT) && !ordered.isEmpty()) {
-                for (Touch touch : Touches.of(ordered, policy.hotspot())) {
-                    session.insert(touch);
+                for (FileState state : Touches.states(ordered, policy.hotspot(), now.minus(policy.hotspot().window()))) {
+                    session.insert(state);
                 }
             }
             for (int i = RUN_ORDER.size() - 1; i >= 0; i--) {

@@ -3,7 +3,9 @@ package dev.governor.internal.engine;
 import dev.governor.api.Change;
 import dev.governor.api.FileChange;
 import dev.governor.api.Policy;
+import dev.governor.rules.FileState;
 import dev.governor.rules.Touch;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,30 +37,34 @@ final class Touches {
         return a.compareTo(b);
     }
 
-    /** The touches of changes already in merge order; {@code seq} is the change's index. */
-    static List<Touch> of(List<Change> ordered, Policy.Hotspot hotspot) {
+    /** The touches of changes already in merge order, by subject; {@code seq} is the change's index. */
+    static Map<Integer, List<Touch>> of(List<Change> ordered, Policy.Hotspot hotspot) {
         return hotspot.byDirectory() ? byDirectory(ordered) : byFile(ordered);
     }
 
-    /** Links each subject's touches into a chain: a touch names the change that touched it before. */
-    private static final class Chains {
-        private final Map<Integer, Integer> last = new HashMap<>();
-        private final List<Touch> touches;
-
-        Chains(int expected) {
-            touches = new ArrayList<>(expected);
+    /** Each subject's state, ready for the rules: the changes that touch it, in merge order. */
+    static List<FileState> states(List<Change> ordered, Policy.Hotspot hotspot, Instant recentSince) {
+        Map<Integer, List<Touch>> bySubject = of(ordered, hotspot);
+        List<FileState> states = new ArrayList<>(bySubject.size());
+        for (Map.Entry<Integer, List<Touch>> subject : bySubject.entrySet()) {
+            states.add(new FileState(subject.getKey(), subject.getValue(), recentSince));
         }
+        return states;
+    }
+
+    /** Gathers each subject's touches, in merge order. */
+    private static final class Chains {
+        private final Map<Integer, List<Touch>> bySubject = new LinkedHashMap<>();
 
         void add(int seq, int key, String path, Change change) {
-            Integer prev = last.put(key, seq);
-            touches.add(new Touch(seq, prev == null ? -1 : prev, key, path, change.type(), change));
+            bySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(new Touch(seq, path, change.type(), change));
         }
     }
 
-    private static List<Touch> byFile(List<Change> ordered) {
+    private static Map<Integer, List<Touch>> byFile(List<Change> ordered) {
         Map<String, Integer> identity = new HashMap<>();
         int[] next = {0};
-        Chains chains = new Chains(ordered.size() * 2);
+        Chains chains = new Chains();
         for (int seq = 0; seq < ordered.size(); seq++) {
             Change change = ordered.get(seq);
             Map<Integer, String> touched = new LinkedHashMap<>();
@@ -89,12 +95,12 @@ final class Touches {
                 chains.add(seq, t.getKey(), t.getValue(), change);
             }
         }
-        return chains.touches;
+        return chains.bySubject;
     }
 
-    private static List<Touch> byDirectory(List<Change> ordered) {
+    private static Map<Integer, List<Touch>> byDirectory(List<Change> ordered) {
         Map<String, Integer> identity = new HashMap<>();
-        Chains chains = new Chains(ordered.size() * 2);
+        Chains chains = new Chains();
         for (int seq = 0; seq < ordered.size(); seq++) {
             Change change = ordered.get(seq);
             Map<String, Boolean> dirs = new LinkedHashMap<>();
@@ -111,7 +117,7 @@ final class Touches {
                 chains.add(seq, id, dir, change);
             }
         }
-        return chains.touches;
+        return chains.bySubject;
     }
 
     /** A file's parent directory; {@code .} for files at the root. */
