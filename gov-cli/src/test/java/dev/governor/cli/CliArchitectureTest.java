@@ -9,32 +9,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Module-wide boundaries, checked where every module is on the class path. Plain JUnit tests, as
- * docs/adr/0004 decides: a rule that never runs must not look green.
+ * The command line's own boundaries (the library modules' are in gov-examples' ModuleArchitectureTest).
+ * Plain JUnit tests, as docs/adr/0004 decides: a rule that never runs must not look green.
  */
-class ModuleArchitectureTest {
+class CliArchitectureTest {
 
     private static final JavaClasses ALL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.governor");
-
-    @Test
-    void the_engine_does_not_know_the_adapters() {
-        noClasses().that().resideInAnyPackage("dev.governor", "dev.governor.internal..", "dev.governor.rules..",
-                        "dev.governor.test..")
-                .should().dependOnClassesThat().resideInAPackage("dev.governor.adapters..")
-                .because("gov-rules finds fact sources with ServiceLoader; it must run without gov-adapters")
-                .check(ALL);
-    }
-
-    @Test
-    void the_adapters_do_not_know_the_engine() {
-        noClasses().that().resideInAPackage("dev.governor.adapters..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.governor", "dev.governor.internal..",
-                        "dev.governor.rules..", "dev.governor.test..")
-                .because("adapters only produce gov-api facts; a host tool may use them with another engine")
-                .check(ALL);
-    }
 
     @Test
     void nothing_depends_on_the_command_line() {
@@ -53,11 +35,10 @@ class ModuleArchitectureTest {
     }
 
     @Test
-    void the_import_saw_every_module() {
+    void the_import_saw_the_engine_and_the_command_line() {
         // guards the rules above against passing on a partial import
-        assertThat(ALL.contain("dev.governor.api.Finding")).isTrue();
         assertThat(ALL.contain("dev.governor.Governor")).isTrue();
         assertThat(ALL.contain("dev.governor.cli.Main")).isTrue();
-        assertThat(ALL.stream().anyMatch(c -> c.getPackageName().startsWith("dev.governor.adapters"))).isTrue();
+        assertThat(ALL.contain("dev.governor.cli.CheckCommand")).isTrue();
     }
 }
