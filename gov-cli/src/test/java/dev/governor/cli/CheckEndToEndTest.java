@@ -187,6 +187,17 @@ class CheckEndToEndTest {
     }
 
     @Test
+    void hotspots_text_shows_the_lock_and_a_summary() {
+        Gov.Result r = Gov.atNow().run("hotspots", "--repo", repo.toString(), "--top", "5");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                LOCKED  3  src/pay/Ledger.java  locked 2026-11-23T10:00:00Z by #2, #3, #4
+                1 file with tactical fixes within P7D · 1 locked
+                """);
+    }
+
+    @Test
     void a_narrower_window_finds_no_hotspot_in_fixes_two_days_apart() {
         Gov.Result r = Gov.atNow().run("hotspots", "--repo", repo.toString(), "--window", "36h", "--format", "json");
 
