@@ -67,7 +67,8 @@ final class Changes {
         for (CommitData.Merged m : c.merged()) {
             sources.add(m.trailers());
         }
-        Change.Builder b = Change.builder(id).sha(c.sha()).mergedAt(Instant.ofEpochSecond(c.commitTime()));
+        Change.Builder b = Change.builder(id).sha(c.sha()).mergedAt(Instant.ofEpochSecond(c.commitTime()))
+                .files(c.files());
         for (List<Trailer> source : sources) {
             for (Trailer t : source) {
                 b.trailer(t.key(), t.value());
