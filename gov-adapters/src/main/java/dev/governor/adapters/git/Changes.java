@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
  */
 final class Changes {
 
-    private static final Pattern MERGE_PR = Pattern.compile("Merge pull request #(\\d+)\\b.*");
-    private static final Pattern SQUASH_PR = Pattern.compile(".*\\(#(\\d+)\\)\\s*");
+    private static final String MERGE_PR = "Merge pull request #";
     private static final Pattern CONVENTIONAL = Pattern.compile("([A-Za-z]+)(?:\\([^)]*\\))?!?:\\s.*");
     private static final String RISK_LABEL = "risk:";
 
@@ -34,15 +33,29 @@ final class Changes {
 
     /** {@code #N} for a PR merge or squash subject, else the 12-character abbreviated SHA. */
     static String id(String subject, String sha) {
-        Matcher m = MERGE_PR.matcher(subject);
-        if (m.matches()) {
-            return "#" + m.group(1);
+        // hand-written rather than regular expressions: this runs once per commit of the history
+        if (subject.startsWith(MERGE_PR)) {
+            int end = digits(subject, MERGE_PR.length());
+            if (end > MERGE_PR.length() && (end == subject.length() || !Character.isLetterOrDigit(subject.charAt(end)))) {
+                return "#" + subject.substring(MERGE_PR.length(), end);
+            }
         }
-        m = SQUASH_PR.matcher(subject);
-        if (m.matches()) {
-            return "#" + m.group(1);
+        String s = subject.stripTrailing();
+        if (s.endsWith(")")) {
+            int open = s.lastIndexOf("(#");
+            if (open >= 0 && open + 2 < s.length() - 1 && digits(s, open + 2) == s.length() - 1) {
+                return "#" + s.substring(open + 2, s.length() - 1);
+            }
         }
         return sha.substring(0, 12);
+    }
+
+    private static int digits(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     /** The type a Conventional Commits subject implies, or {@code null}. */

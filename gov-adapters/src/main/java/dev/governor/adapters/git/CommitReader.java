@@ -180,7 +180,8 @@ final class CommitReader {
 
         Differ(Repository repo) {
             reader = new TreeCachingReader(repo.newObjectReader());
-            treeWalk = new TreeWalk(repo, reader);
+            // without the repository: no .gitattributes lookups, which the name-status diff does not need
+            treeWalk = new TreeWalk(reader);
             treeWalk.setRecursive(true);
             treeWalk.setFilter(TreeFilter.ANY_DIFF);
             renames = new RenameDetector(reader, repo.getConfig().get(DiffConfig.KEY));
