@@ -19,9 +19,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -174,16 +171,13 @@ final class CommitReader {
     /** One thread's diff machinery: nothing in it may be shared between threads. */
     private static final class Differ implements AutoCloseable {
         private final ObjectReader reader;
-        private final TreeWalk treeWalk;
+        private final TreeDiff treeDiff;
         private final RenameDetector renames;
         private final RevWalk sideWalk;
 
         Differ(Repository repo) {
             reader = new TreeCachingReader(repo.newObjectReader());
-            // without the repository: no .gitattributes lookups, which the name-status diff does not need
-            treeWalk = new TreeWalk(reader);
-            treeWalk.setRecursive(true);
-            treeWalk.setFilter(TreeFilter.ANY_DIFF);
+            treeDiff = new TreeDiff(reader);
             renames = new RenameDetector(reader, repo.getConfig().get(DiffConfig.KEY));
             sideWalk = new RevWalk(reader);
         }
@@ -197,14 +191,8 @@ final class CommitReader {
         }
 
         private List<FileChange> files(ObjectId parentTree, ObjectId tree) throws IOException {
-            treeWalk.reset();
-            if (parentTree == null) {
-                treeWalk.addTree(new EmptyTreeIterator());
-            } else {
-                treeWalk.addTree(parentTree);
-            }
-            treeWalk.addTree(tree);
-            List<DiffEntry> entries = DiffEntry.scan(treeWalk);
+            List<DiffEntry> entries = new ArrayList<>();
+            treeDiff.diff(parentTree, tree, entries);
             renames.reset();
             renames.addAll(entries);
             try {
@@ -256,7 +244,6 @@ final class CommitReader {
         @Override
         public void close() {
             sideWalk.close();
-            treeWalk.close();
             reader.close();
         }
     }

@@ -196,6 +196,23 @@ class GitHistoryTest {
     }
 
     @Test
+    void nested_directories_list_only_the_files_that_changed() throws Exception {
+        git.commit("main", "init", 0, "src/a/X.java", "x", "src/a/Y.java", "y", "src/b/Z.java", "z", "top.txt", "t");
+        git.commit("main", "change", 1, "src/a/Y.java", "yy", "src/c/New.java", "n", "src/b/Z.java", null);
+
+        assertThat(last().files()).containsExactly(FileChange.modified("src/a/Y.java"), FileChange.deleted("src/b/Z.java"),
+                FileChange.added("src/c/New.java"));
+    }
+
+    @Test
+    void file_replaced_by_a_directory_is_deleted_and_its_files_added() throws Exception {
+        git.commit("main", "init", 0, "conf", "flat", "conf.d", "other");
+        git.commit("main", "split", 1, "conf", null, "conf/main.yml", "nested");
+
+        assertThat(last().files()).containsExactly(FileChange.deleted("conf"), FileChange.added("conf/main.yml"));
+    }
+
+    @Test
     void rename_is_detected_with_old_and_new_path() throws Exception {
         String content = "line one\nline two\nline three\nline four\nline five\n";
         git.commit("main", "init", 0, "src/Old.java", content);
