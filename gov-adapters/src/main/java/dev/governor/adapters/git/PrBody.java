@@ -60,7 +60,8 @@ final class PrBody {
                 if (heading.matches()) {
                     label = heading.group(1) == null ? "" : heading.group(1);
                 } else if (bold.matches() && (bold.group(4).isEmpty() || bold.group(3).equals(":")
-                        || bold.group(2).strip().endsWith(":"))) {
+                        || bold.group(2).strip().endsWith(":") || NAMES.containsKey(normalize(bold.group(2))))) {
+                    // a bold word inside prose is no label unless it stands alone, ends in a colon or is a field name
                     label = bold.group(2);
                     rest = bold.group(4);
                 } else if (i + 1 < lines.length && !line.isBlank() && SETEXT_UNDERLINE.matcher(lines[i + 1]).matches()

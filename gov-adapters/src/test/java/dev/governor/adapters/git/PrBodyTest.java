@@ -21,6 +21,11 @@ class PrBodyTest {
     }
 
     @Test
+    void bold_field_name_followed_by_text_is_a_label() {
+        assertThat(PrBody.fields("**Intent** split billing\n**Note** this is prose")).isEqualTo(Map.of("intent", "split billing\n**Note** this is prose"));
+    }
+
+    @Test
     void aliases_and_case_are_accepted() {
         assertThat(PrBody.fields("# VERIFICATION METHOD\ncanary\n# rollback plan\nrevert\n# Rollout Plan\nflag\n# Contract change\nnone yet: additive"))
                 .isEqualTo(Map.of("verification", "canary", "rollback", "revert", "rollout", "flag",
