@@ -1,8 +1,11 @@
 package dev.governor;
 
+import dev.governor.api.Change;
 import dev.governor.api.FactSource;
 import dev.governor.api.Facts;
+import dev.governor.api.Finding;
 import dev.governor.api.GovernanceException;
+import dev.governor.api.Layer;
 import dev.governor.api.Policy;
 import dev.governor.internal.engine.Engine;
 import dev.governor.internal.engine.RuleSet;
@@ -12,8 +15,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The entry point: runs the governance rules over the facts of a repository or of host tools.
@@ -65,12 +72,43 @@ public final class Governor {
      */
     public Report check(Scope scope) {
         Objects.requireNonNull(scope, "scope");
-        return engine().check(scope);
+        Engine.Outcome outcome = engine().run();
+        List<Finding> kept = scope.isAll() ? outcome.findings() : within(scope, outcome);
+        return new Report(kept, outcome.evaluatedAt(), outcome.origin(), policy.source(), policy.sha256(),
+                Version.RULE_PACK, inForce(), outcome.factCounts(), 0);
+    }
+
+    private Set<Layer> inForce() {
+        Set<Layer> layers = EnumSet.noneOf(Layer.class);
+        for (Layer layer : Layer.values()) {
+            if (layer != Layer.CUSTOM && policy.inForce(layer)) {
+                layers.add(layer);
+            }
+        }
+        return layers;
+    }
+
+    /** The findings attributed to the scope's changes, given by id or by (abbreviated) SHA. */
+    private static List<Finding> within(Scope scope, Engine.Outcome outcome) {
+        Set<String> ids = new HashSet<>();
+        for (String wanted : scope.changeIds()) {
+            ids.add(wanted);
+            for (Change c : outcome.changes()) {
+                if (c.sha() != null && wanted.length() >= 7 && c.sha().startsWith(wanted)) {
+                    ids.add(c.id());
+                }
+            }
+        }
+        return outcome.findings().stream().filter(f -> f.change() != null && ids.contains(f.change())).toList();
     }
 
     /** Per file (or directory): tactical fixes in the last {@code hotspot.window}, and whether it is locked. */
     public List<HotspotStatus> hotspots() {
-        return engine().hotspots();
+        List<HotspotStatus> states = new ArrayList<>(engine().run().states());
+        states.sort(Comparator.comparing(HotspotStatus::locked).reversed()
+                .thenComparing(Comparator.comparingInt(HotspotStatus::recentTactical).reversed())
+                .thenComparing(HotspotStatus::path));
+        return states;
     }
 
     /** The rules loaded (built-in and custom), with their severities under this policy. */

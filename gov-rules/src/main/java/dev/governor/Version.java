@@ -1,16 +1,23 @@
 package dev.governor;
 
 /** The tool and rule-pack versions reports carry. */
-final class Version {
-    /** Set from the Maven project version when the jar is built. */
-    static final String TOOL = load();
+public final class Version {
+    /** The Maven project version, filtered into version.properties when the jar is built. */
+    public static final String TOOL = load();
     static final String RULE_PACK = "builtin-" + TOOL;
 
     private Version() {
     }
 
     private static String load() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v != null ? v : "0.1.0-SNAPSHOT";
+        try (java.io.InputStream in = Version.class.getResourceAsStream("version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 }

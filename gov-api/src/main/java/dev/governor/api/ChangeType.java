@@ -6,9 +6,11 @@ import java.util.Locale;
 public enum ChangeType {
     TACTICAL_FIX, STRATEGIC_FIX, FEATURE, TECH_DEBT, COMPLIANCE;
 
+    private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** The tag as written: {@code "tactical-fix"}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return id;
     }
 
     /** Parses a tag case-insensitively; {@code null} when it is none of the five. */
@@ -16,9 +18,9 @@ public enum ChangeType {
         if (tag == null) {
             return null;
         }
-        String t = tag.trim().toLowerCase(Locale.ROOT);
+        String trimmed = tag.strip();
         for (ChangeType type : values()) {
-            if (type.id().equals(t)) {
+            if (type.id().equalsIgnoreCase(trimmed)) {
                 return type;
             }
         }

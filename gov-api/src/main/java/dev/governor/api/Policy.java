@@ -109,6 +109,11 @@ public record Policy(String source, String sha256, String branch, List<String> s
             }
             Objects.requireNonNull(scope, "scope");
         }
+
+        /** Whether hotspots are counted per directory rather than per file. */
+        public boolean byDirectory() {
+            return scope == Scope.DIRECTORY;
+        }
     }
 
     /**

@@ -48,7 +48,8 @@ public record Ref(Kind kind, String id, Instant at, String detail) {
 
     /**
      * The reference for a subject or piece of evidence given loosely, as custom rules do: a
-     * {@code Ref} as it is, a {@link Fact} or {@link Finding} by its own reference, and a string by its
+     * {@code Ref} as it is, a {@link Fact} by its own reference, a {@link Finding} by its fingerprint (the
+     * rule id as detail), and a string by its
      * shape ({@code #12} a change, a hex SHA a commit, anything else a file path).
      */
     public static Ref of(Object thing) {
@@ -60,7 +61,7 @@ public record Ref(Kind kind, String id, Instant at, String detail) {
             return fact.ref();
         }
         if (thing instanceof Finding finding) {
-            return new Ref(Kind.FINDING, finding.ruleId(), finding.at(), finding.subject().id());
+            return new Ref(Kind.FINDING, finding.fingerprint(), finding.at(), finding.ruleId());
         }
         String text = thing.toString();
         if (PR.matcher(text).matches()) {

@@ -6,9 +6,11 @@ import java.util.Locale;
 public enum Risk {
     LOW, MEDIUM, HIGH, CRITICAL;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     /** The level as written: {@code "high"}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** Parses a level case-insensitively; {@code null} when it is none of the four. */
@@ -16,9 +18,9 @@ public enum Risk {
         if (level == null) {
             return null;
         }
-        String l = level.trim().toLowerCase(Locale.ROOT);
+        String trimmed = level.strip();
         for (Risk risk : values()) {
-            if (risk.id().equals(l)) {
+            if (risk.id().equalsIgnoreCase(trimmed)) {
                 return risk;
             }
         }

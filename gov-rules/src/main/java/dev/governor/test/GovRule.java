@@ -1,0 +1,289 @@
+package dev.governor.test;
+
+import dev.governor.Governor;
+import dev.governor.Report;
+import dev.governor.RuleInfo;
+import dev.governor.api.Facts;
+import dev.governor.api.Finding;
+import dev.governor.api.Layer;
+import dev.governor.api.Ref;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * An assertion about the findings of a governance check, made with {@link GovRules}. Immutable: each
+ * step returns a new rule, so a rule can be shared between tests and threads.
+ *
+ * <pre>{@code
+ * GovRule noHotspots = GovRules.noFindings("intent.tactical-hotspot")
+ *     .because("three quick fixes to one file in a week call for a strategic fix");
+ * noHotspots.check(governor);          // throws AssertionError naming every violation
+ * GovRule.Result r = noHotspots.evaluate(report);   // the same, without throwing
+ * }</pre>
+ *
+ * A rule that could not have been violated fails too: one naming a rule id no loaded rule has (a typo),
+ * one whose rule the policy turned off, one over a layer not in force, and one over a check that saw no
+ * facts at all. {@link #allowEmptyShould(boolean)} accepts those on purpose.
+ */
+public final class GovRule {
+
+    private final String description;
+    private final String ruleId;
+    private final Layer layer;
+    private final boolean blockingOnly;
+    private final List<String> reasons;
+    private final boolean allowEmpty;
+    private final Path baselineDir;
+
+    GovRule(String description, String ruleId, Layer layer, boolean blockingOnly, List<String> reasons,
+            boolean allowEmpty, Path baselineDir) {
+        this.description = description;
+        this.ruleId = ruleId;
+        this.layer = layer;
+        this.blockingOnly = blockingOnly;
+        this.reasons = List.copyOf(reasons);
+        this.allowEmpty = allowEmpty;
+        this.baselineDir = baselineDir;
+    }
+
+    /**
+     * The outcome of evaluating a rule.
+     *
+     * @param passed     whether the rule holds
+     * @param violations the findings that violate it (for a frozen rule, only those not in its baseline)
+     * @param message    the failure message {@link #check} throws, or {@code null} when it passed
+     */
+    public record Result(boolean passed, List<Finding> violations, String message) {
+        public Result {
+            violations = List.copyOf(violations);
+        }
+
+        /** The failure message, or empty when the rule passed. */
+        public Optional<String> failure() {
+            return Optional.ofNullable(message);
+        }
+    }
+
+    /** This rule with a reason added; reasons given more than once read "because a and b". */
+    public GovRule because(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        List<String> more = new ArrayList<>(reasons);
+        more.add(reason.strip());
+        return new GovRule(description, ruleId, layer, blockingOnly, more, allowEmpty, baselineDir);
+    }
+
+    /**
+     * Whether this rule may pass although it could not have been violated (unknown or disabled rule id,
+     * layer not in force, no facts); by default it fails then, so that a typo cannot pass silently.
+     */
+    public GovRule allowEmptyShould(boolean allow) {
+        return new GovRule(description, ruleId, layer, blockingOnly, reasons, allow, baselineDir);
+    }
+
+    /** What the rule asserts, as failure messages and baseline file names show it. */
+    public String description() {
+        return description;
+    }
+
+    /** Whether this rule is frozen, accepting the violations in its baseline. */
+    public boolean isFrozen() {
+        return baselineDir != null;
+    }
+
+    GovRule frozenIn(Path dir) {
+        if (baselineDir != null) {
+            throw new IllegalStateException("rule '" + description + "' is already frozen in " + baselineDir);
+        }
+        return new GovRule(description, ruleId, layer, blockingOnly, reasons, allowEmpty, Objects.requireNonNull(dir, "dir"));
+    }
+
+    /** Runs {@code governor} once and asserts this rule on its report. */
+    public void check(Governor governor) {
+        throwIfFailed(evaluate(governor));
+    }
+
+    /** Asserts this rule on a report already computed (custom rule ids are known only if they reported). */
+    public void check(Report report) {
+        throwIfFailed(evaluate(report));
+    }
+
+    /** Runs the built-in rules over facts built in memory (default policy, system clock) and asserts this rule. */
+    public void check(Facts facts) {
+        throwIfFailed(evaluate(facts));
+    }
+
+    /** Like {@link #check(Governor)}, returning the result instead of throwing. */
+    public Result evaluate(Governor governor) {
+        return evaluate(governor.check(), governor.rules());
+    }
+
+    /** Like {@link #check(Report)}, returning the result instead of throwing. */
+    public Result evaluate(Report report) {
+        return evaluate(report, null);
+    }
+
+    /** Like {@link #check(Facts)}, returning the result instead of throwing. */
+    public Result evaluate(Facts facts) {
+        return evaluate(Governor.builder().facts(facts).withoutServiceLoadedSources().build());
+    }
+
+    /**
+     * @param rules the loaded rules, or {@code null} when only the report is known (then the built-in rules
+     *              and those that reported count as known)
+     */
+    Result evaluate(Report report, List<RuleInfo> rules) {
+        if (!allowEmpty) {
+            String empty = whyEmpty(report, rules);
+            if (empty != null) {
+                return new Result(false, List.of(), empty);
+            }
+        }
+        List<Finding> violations = report.findings().stream().filter(this::matches).toList();
+        Path baseline = baselineDir == null ? null : Baseline.file(baselineDir, description);
+        if (baseline != null) {
+            violations = Baseline.newViolations(baseline, description, violations);
+        }
+        if (violations.isEmpty()) {
+            return new Result(true, List.of(), null);
+        }
+        return new Result(false, violations, message(violations, baseline));
+    }
+
+    private boolean matches(Finding f) {
+        return (ruleId == null || f.ruleId().equals(ruleId))
+                && (layer == null || f.layer() == layer)
+                && (!blockingOnly || f.isBlocking());
+    }
+
+    private String whyEmpty(Report report, List<RuleInfo> rules) {
+        String allow = ", or allow it with .allowEmptyShould(true)";
+        if (ruleId != null) {
+            Set<String> known = new TreeSet<>();
+            if (rules != null) {
+                rules.forEach(r -> known.add(r.id()));
+            } else {
+                known.addAll(BuiltIn.ids());
+                report.findings().forEach(f -> known.add(f.ruleId()));
+            }
+            if (!known.contains(ruleId)) {
+                String near = nearest(ruleId, known);
+                String hint = near != null ? " (did you mean '" + near + "'?)" : "";
+                return rules != null
+                        ? "Rule '" + description + "' names no loaded rule" + hint
+                            + ", so it would pass whatever happens: fix the rule id" + allow
+                        : "Rule '" + description + "' names no built-in rule and none that reported" + hint
+                            + ", so it would pass whatever happens: fix the rule id, or check the Governor that loads"
+                            + " it so that its rules are known" + allow;
+            }
+            if (rules != null && rules.stream().anyMatch(r -> r.id().equals(ruleId) && !r.enabled())) {
+                return "Rule '" + description + "' is turned off by the policy, so it would pass whatever happens: "
+                        + "turn it on in governance.yml" + allow;
+            }
+        }
+        if (layer != null && layer != Layer.CUSTOM && !report.layers().contains(layer)) {
+            return "Rule '" + description + "' matched no facts: layer " + layer.id() + " is not in force under the "
+                    + "policy, so it would pass whatever happens: put it in force in governance.yml" + allow;
+        }
+        int facts = report.factCounts().values().stream().mapToInt(Integer::intValue).sum();
+        if (facts == 0) {
+            return "Rule '" + description + "' matched no facts: the check saw no changes, ADRs, contracts, "
+                    + "deployments or other facts, so it would pass whatever happens: point it at a repository or "
+                    + "at facts" + allow;
+        }
+        return null;
+    }
+
+    private String message(List<Finding> violations, Path baseline) {
+        int n = violations.size();
+        StringBuilder out = new StringBuilder("Rule '").append(description).append("' was violated (")
+                .append(n).append(n == 1 ? " time)" : " times)");
+        if (!reasons.isEmpty()) {
+            out.append(", because ").append(String.join(" and ", reasons));
+        }
+        out.append(':');
+        for (Finding f : violations) {
+            out.append("\n  ").append(f.subject().id()).append(": ").append(f.message()).append(evidence(f));
+            out.append("\n    next: ").append(NextSteps.action(f)).append("; ");
+            if (baseline == null) {
+                out.append("to accept today's state, wrap the rule in GovRules.freeze(…)");
+            } else {
+                out.append("to accept it, add ").append(f.fingerprint()).append(" to ").append(baseline);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The evidence a finding's message does not already name, as {@code " (evidence: deployment d1)"}. */
+    private static String evidence(Finding f) {
+        List<String> unnamed = new ArrayList<>();
+        for (Ref ref : f.evidence()) {
+            if (f.message().contains(ref.id()) || ref.equals(f.subject())) {
+                continue;
+            }
+            String kind = ref.kind() == Ref.Kind.FINDING && ref.detail() != null
+                    ? ref.detail() + " finding" : ref.kind().id();
+            unnamed.add(kind + " " + ref.id());
+        }
+        return unnamed.isEmpty() ? "" : unnamed.stream().collect(Collectors.joining(", ", " (evidence: ", ")"));
+    }
+
+    private static String nearest(String wanted, Set<String> known) {
+        String best = null;
+        int bestDistance = Math.max(2, wanted.length() / 5) + 1;
+        for (String id : known) {
+            int d = distance(wanted, id);
+            if (d < bestDistance) {
+                best = id;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance: small enough strings that the plain table is fine. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static void throwIfFailed(Result result) {
+        if (!result.passed()) {
+            throw new AssertionError(result.message());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    /** The ids of the built-in rules, loaded once: what a report alone is checked against. */
+    private static final class BuiltIn {
+        private static final Set<String> IDS = Governor.builder().withoutServiceLoadedSources().build().rules()
+                .stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet());
+
+        static Set<String> ids() {
+            return IDS;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.governor.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.governor.Governor;
+import dev.governor.Report;
+import dev.governor.RuleInfo;
+import dev.governor.api.Deployment;
+import dev.governor.api.Facts;
+import dev.governor.api.GovernanceException;
+import dev.governor.api.Layer;
+import dev.governor.api.Policy;
+import dev.governor.api.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CustomRulesTest {
+
+    static final String FRIDAY_RULE = """
+            package acme.rules;
+
+            import dev.governor.api.*;
+            import java.time.DayOfWeek;
+
+            rule "ci.no-friday-deploys"
+                @description("No deployments to prod on a Friday.")
+            when
+                $d : Deployment( env == "prod", dayOfWeek == DayOfWeek.FRIDAY )
+            then
+                insert( Finding.of("ci.no-friday-deploys", Severity.WARNING, $d.sha(), "deployed to prod on a Friday", $d) );
+            end
+            """;
+
+    static final Instant FRIDAY = Instant.parse("2026-11-20T16:00:00Z");
+    static final Instant THURSDAY = Instant.parse("2026-11-19T16:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Governor.Builder governor(Path rules, Deployment... deployments) {
+        return Governor.builder()
+                .rules(rules)
+                .facts(Facts.builder().addAll(java.util.List.of(deployments)).build())
+                .clock(Clock.fixed(FRIDAY, ZoneOffset.UTC))
+                .withoutServiceLoadedSources();
+    }
+
+    @Test
+    void a_custom_rule_reports_beside_the_built_in_pack() throws Exception {
+        Files.writeString(dir.resolve("friday.drl"), FRIDAY_RULE);
+
+        Report report = governor(dir,
+                new Deployment("d1", "abc1234def", "prod", FRIDAY, Deployment.Status.SUCCESS),
+                new Deployment("d2", "abc1234dee", "prod", THURSDAY, Deployment.Status.SUCCESS)).build().check();
+
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("ci.no-friday-deploys");
+            assertThat(f.layer()).isEqualTo(Layer.CUSTOM);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.subject().id()).isEqualTo("abc1234def");
+            assertThat(f.evidence()).extracting(r -> r.id()).containsExactly("d1");
+        });
+    }
+
+    @Test
+    void the_policy_changes_a_custom_rules_severity() throws Exception {
+        Files.writeString(dir.resolve("friday.drl"), FRIDAY_RULE);
+        Policy policy = new Policy(null, Policy.EMPTY_SHA256, null, java.util.List.of(), new Policy.Intent(true),
+                Policy.Hotspot.DEFAULT, Policy.Release.DEFAULT, Policy.Learning.DEFAULT, Policy.defaults().layers(),
+                Policy.Adrs.DEFAULT, Policy.Contracts.DEFAULT,
+                Map.of("ci.no-friday-deploys", new Policy.RuleSetting(Severity.BLOCKING, true)), java.util.List.of(), null);
+
+        Governor g = governor(dir, new Deployment("d1", "abc1234def", "prod", FRIDAY, Deployment.Status.SUCCESS))
+                .policy(policy).build();
+
+        assertThat(g.check().blocking()).extracting(f -> f.ruleId()).containsExactly("ci.no-friday-deploys");
+        assertThat(g.rules()).filteredOn(r -> r.id().equals("ci.no-friday-deploys")).singleElement()
+                .extracting(RuleInfo::severity, RuleInfo::description)
+                .containsExactly(Severity.BLOCKING, "No deployments to prod on a Friday.");
+    }
+
+    @Test
+    void a_rule_file_with_a_syntax_error_names_file_and_line() throws Exception {
+        Path file = dir.resolve("broken.drl");
+        Files.writeString(file, "package acme;\n\nrule \"ci.broken\"\nwhen\n    $d : Deployment( env == )\nthen\nend\n");
+
+        assertThatThrownBy(() -> governor(dir).build())
+                .isInstanceOf(GovernanceException.class)
+                .satisfies(e -> {
+                    GovernanceException g = (GovernanceException) e;
+                    assertThat(g.source()).isEqualTo(file.toString());
+                    assertThat(g.line()).isEqualTo(5);
+                    assertThat(g.problem()).startsWith("rule file does not compile: ");
+                });
+    }
+
+    @Test
+    void a_rule_id_without_a_prefix_is_refused() throws Exception {
+        Path file = dir.resolve("bad-id.drl");
+        Files.writeString(file, "package acme;\n\nrule \"NoFridays\"\nwhen\nthen\nend\n");
+
+        assertThatThrownBy(() -> governor(dir).build())
+                .isInstanceOf(GovernanceException.class)
+                .hasMessage(file + ":3: rule id 'NoFridays' must be <prefix>.<name> in lower case, like \"ci.no-friday-deploys\"");
+    }
+
+    @Test
+    void a_missing_rule_directory_is_an_error() {
+        Path missing = dir.resolve("nope");
+        assertThatThrownBy(() -> governor(missing).build())
+                .isInstanceOf(GovernanceException.class)
+                .hasMessage(missing + ": rule directory not found: give a directory of .drl files");
+    }
+}
