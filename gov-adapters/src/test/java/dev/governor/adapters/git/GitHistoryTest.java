@@ -249,6 +249,16 @@ class GitHistoryTest {
     }
 
     @Test
+    void merge_of_a_revert_names_the_commit_the_merged_side_reverts() throws Exception {
+        ObjectId fix = git.commit("main", "Fix ledger", 0, "a.txt", "a");
+        git.branch("undo", "main");
+        git.commit("undo", "Revert \"Fix ledger\"\n\nThis reverts commit " + fix.name() + ".", 1, "a.txt", "b");
+        git.merge("main", "undo", "Merge pull request #9 from acme/undo", 2);
+
+        assertThat(last().reverts()).isEqualTo(fix.name());
+    }
+
+    @Test
     void conventional_fix_subject_is_inferred_as_a_tactical_fix() throws Exception {
         git.commit("main", "fix(ledger): round half even", 0, "a.txt", "a");
 

@@ -49,6 +49,11 @@ class TrailersTest {
     }
 
     @Test
+    void signed_off_by_does_not_rescue_a_mostly_prose_paragraph() {
+        assertThat(Trailers.parse("Fix\n\none\ntwo\nthree\nfour\nSigned-off-by: Ann <ann@example.com>")).isEmpty();
+    }
+
+    @Test
     void cherry_picked_line_counts_as_git_generated_but_is_no_trailer() {
         assertThat(Trailers.parse("Fix\n\n(cherry picked from commit 0123456789abcdef)\nRisk: high"))
                 .containsExactly(new Trailer("Risk", "high"));
