@@ -9,6 +9,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.util.RawParseUtils;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,6 +43,24 @@ final class TreeDiff {
         boolean hasX = x.next();
         boolean hasY = y.next();
         while (hasX || hasY) {
+            if (hasX && hasY) {
+                // skip a run of byte-identical entries with one vectorised comparison, parsing one side only
+                int m = Arrays.mismatch(a, x.start, a.length, b, y.start, b.length);
+                if (m < 0) {
+                    return;
+                }
+                if (x.next <= x.start + m) {
+                    int limit = x.start + m;
+                    int base = x.start;
+                    while (hasX && x.next <= limit) {
+                        hasX = x.next();
+                    }
+                    int consumed = (hasX ? x.start : a.length) - base;
+                    y.seek(y.start + consumed);
+                    hasY = y.next();
+                    continue;
+                }
+            }
             int cmp = !hasX ? 1 : !hasY ? -1 : Cursor.compare(x, y);
             if (cmp == 0) {
                 if (!x.sameEntry(y)) {
@@ -113,6 +132,11 @@ final class TreeDiff {
             return true;
         }
 
+        /** Makes the entry at {@code offset} the next one {@link #next()} reads. */
+        void seek(int offset) {
+            next = offset;
+        }
+
         boolean isTree() {
             return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
         }
@@ -133,7 +157,7 @@ final class TreeDiff {
         boolean sameEntry(Cursor o) {
             int len = next - start;
             return len == o.next - o.start
-                    && java.util.Arrays.equals(buf, start, next, o.buf, o.start, o.next);
+                    && Arrays.equals(buf, start, next, o.buf, o.start, o.next);
         }
 
         /** git's tree order: names compare bytewise, a tree's name as if it ended in '/'. */
