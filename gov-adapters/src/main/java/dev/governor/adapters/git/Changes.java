@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a commit's raw data, its PR record and the policy into a {@link Change}. Each piece of
  * metadata is taken from the first source that has it: the commit's trailers, the merged side's
- * trailers (newest first), the PR record, then (for the type only) the Conventional Commits subject.
+ * trailers (newest first), the PR record, then (for the type only) the Conventional Commits subject, or
+ * the PR title's when the subject has none (a GitHub merge commit).
  */
 final class Changes {
 
@@ -104,7 +105,12 @@ final class Changes {
         }
         b.declaredType(type).risk(risk);
         if (type == null && inferConventional) {
-            b.inferredType(conventionalType(c.subject()));
+            ChangeType inferred = conventionalType(c.subject());
+            if (inferred == null && pr != null && pr.title() != null) {
+                // a GitHub merge commit's subject is "Merge pull request #N …": the PR's title says what it is
+                inferred = conventionalType(pr.title());
+            }
+            b.inferredType(inferred);
         }
         for (String key : FIELD_ORDER) {
             String value = first(sources, key);

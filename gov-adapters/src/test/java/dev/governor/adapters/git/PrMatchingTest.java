@@ -85,6 +85,15 @@ class PrMatchingTest {
     }
 
     @Test
+    void a_merge_commits_type_is_inferred_from_the_pr_title_when_its_subject_has_none() throws Exception {
+        git.commit("main", "Merge pull request #5 from ann/ledger", 0, "a.txt", "a");
+        git.writeFile(".gov/prs/5.json", "{\"number\": 5, \"title\": \"fix(ledger): round half-even\"}");
+
+        assertThat(only().declaredType()).isNull();
+        assertThat(only().inferredType()).isEqualTo(dev.governor.api.ChangeType.TACTICAL_FIX);
+    }
+
+    @Test
     void body_sections_fill_fields_the_trailers_left_open() throws Exception {
         git.commit("main", "Fix ledger (#5)\n\nIntent: from the trailer", 0, "a.txt", "a");
         git.writeFile(".gov/prs/5.json", "{\"number\": 5, \"body\": \"## Intent\\nfrom the body\\n## Rollback\\nrevert it\\n## Rollout\\nTBD\"}");
