@@ -104,6 +104,16 @@ class CheckEndToEndTest {
     }
 
     @Test
+    void a_change_not_in_the_history_is_bad_input_not_a_pass() {
+        Gov.Result r = Gov.atNow().run("check", "--repo", repo.toString(), "--change", "#999");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("gov: change '#999' is not in the history read (5 changes): give a change id "
+                + "like #42 or a commit SHA of the branch, or read further back with --since\n");
+    }
+
+    @Test
     void change_accepts_an_abbreviated_sha() {
         Gov.Result r = Gov.atNow().run("check", "--repo", repo.toString(), "--change", sha4.substring(0, 12));
 
