@@ -125,7 +125,7 @@ final class HotspotsCommand implements Callable<Integer> {
         }
         int locked = (int) hotspots.stream().filter(HotspotStatus::locked).count();
         out.append(hotspots.size()).append(hotspots.size() == 1 ? " file" : " files")
-                .append(" with tactical fixes within ").append(iso(window))
+                .append(" with tactical fixes within ").append(human(window))
                 .append(" · ").append(locked).append(" locked").append('\n');
         return out.toString();
     }
@@ -164,6 +164,17 @@ final class HotspotsCommand implements Callable<Integer> {
             json.writeString(v);
         }
         json.writeEndArray();
+    }
+
+    /** A window as policies write it: {@code 7d}, {@code 36h}, else ISO-8601. */
+    static String human(Duration d) {
+        if (!d.isZero() && d.getNano() == 0 && d.toSeconds() % 86_400 == 0) {
+            return d.toDays() + "d";
+        }
+        if (!d.isZero() && d.getNano() == 0 && d.toSeconds() % 3_600 == 0) {
+            return d.toHours() + "h";
+        }
+        return d.toString();
     }
 
     /** ISO-8601 text of a window, in days when it is whole days ({@code P7D}, not {@code PT168H}). */

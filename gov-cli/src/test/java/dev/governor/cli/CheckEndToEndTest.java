@@ -203,7 +203,7 @@ class CheckEndToEndTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("""
                 LOCKED  3  src/pay/Ledger.java  locked 2026-11-23T10:00:00Z by #2, #3, #4
-                1 file with tactical fixes within P7D · 1 locked
+                1 file with tactical fixes within 7d · 1 locked
                 """);
     }
 

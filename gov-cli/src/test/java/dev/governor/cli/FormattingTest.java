@@ -29,7 +29,7 @@ class FormattingTest {
         assertThat(HotspotsCommand.text(List.of(LOCKED, WARM), Duration.ofDays(7))).isEqualTo("""
                 LOCKED  3  src/pay/Ledger.java  locked 2026-11-06T10:00:00Z by #412, #418, #421
                         2  src/pay/Fx.java
-                2 files with tactical fixes within P7D · 1 locked
+                2 files with tactical fixes within 7d · 1 locked
                 """);
     }
 
