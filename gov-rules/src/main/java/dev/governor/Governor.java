@@ -68,7 +68,8 @@ public final class Governor {
     /**
      * Runs every layer in force over the whole history and reports the findings {@code scope} keeps.
      *
-     * @throws GovernanceException when a fact source meets bad input (naming file and line)
+     * @throws GovernanceException when a fact source meets bad input (naming file and line), or a change of
+     *                             the scope is not in the history read
      */
     public Report check(Scope scope) {
         Objects.requireNonNull(scope, "scope");
@@ -88,15 +89,24 @@ public final class Governor {
         return layers;
     }
 
-    /** The findings attributed to the scope's changes, given by id or by (abbreviated) SHA. */
+    /**
+     * The findings attributed to the scope's changes, given by id or by (abbreviated) SHA. A change that
+     * is not in the history read is an error, not an empty result: a mistyped id must not pass CI.
+     */
     private static List<Finding> within(Scope scope, Engine.Outcome outcome) {
         Set<String> ids = new HashSet<>();
         for (String wanted : scope.changeIds()) {
-            ids.add(wanted);
+            boolean found = false;
             for (Change c : outcome.changes()) {
-                if (c.sha() != null && wanted.length() >= 7 && c.sha().startsWith(wanted)) {
+                if (c.id().equals(wanted) || c.sha() != null && wanted.length() >= 7 && c.sha().startsWith(wanted)) {
                     ids.add(c.id());
+                    found = true;
                 }
+            }
+            if (!found) {
+                throw new GovernanceException(null, 0, "change '" + wanted + "' is not in the history read ("
+                        + outcome.changes().size() + " changes): give a change id like #42 or a commit SHA of "
+                        + "the branch, or read further back with --since");
             }
         }
         return outcome.findings().stream().filter(f -> f.change() != null && ids.contains(f.change())).toList();

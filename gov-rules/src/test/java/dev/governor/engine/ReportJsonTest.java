@@ -84,6 +84,14 @@ class ReportJsonTest {
     }
 
     @Test
+    void a_scope_naming_an_unknown_change_is_an_error_not_an_empty_pass() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> check(history(), Scope.changes("#99")))
+                .isInstanceOf(dev.governor.api.GovernanceException.class)
+                .hasMessage("change '#99' is not in the history read (5 changes): give a change id like #42 or a "
+                        + "commit SHA of the branch, or read further back with --since");
+    }
+
+    @Test
     void a_baseline_suppresses_known_findings_and_counts_them() {
         Report report = check(history(), Scope.all());
         Report fresh = report.without(java.util.Set.of(report.findings().get(0).fingerprint()));

@@ -1,0 +1,45 @@
+package dev.governor.adapters.git;
+
+import dev.governor.api.FileChange;
+import dev.governor.api.Trailer;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one first-parent commit says, before any policy is applied: the raw data the fact cache keeps
+ * per commit SHA, so that a repeated read skips the tree diffs.
+ *
+ * @param sha         the full SHA
+ * @param commitTime  the committer time, epoch seconds
+ * @param authorEmail the author's e-mail address
+ * @param subject     the message's first line
+ * @param trailers    the message's trailers
+ * @param reverts     the SHA named by {@code This reverts commit <sha>}, or {@code null}
+ * @param files       the diff against the first parent (the empty tree for a root commit)
+ * @param merged      for a merge commit, the merged side's commits, newest first; else empty
+ */
+record CommitData(String sha, long commitTime, String authorEmail, String subject, List<Trailer> trailers,
+                  String reverts, List<FileChange> files, List<Merged> merged) {
+
+    CommitData {
+        Objects.requireNonNull(sha, "sha");
+        Objects.requireNonNull(subject, "subject");
+        trailers = List.copyOf(trailers);
+        files = List.copyOf(files);
+        merged = List.copyOf(merged);
+    }
+
+    /**
+     * One commit of a merge's merged side.
+     *
+     * @param authorEmail its author's e-mail address
+     * @param trailers    its trailers
+     * @param reverts     the SHA named by {@code This reverts commit <sha>}, or {@code null}
+     */
+    record Merged(String authorEmail, List<Trailer> trailers, String reverts) {
+        Merged {
+            trailers = List.copyOf(trailers);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.governor.cli;
+
+import dev.governor.Governor;
+import dev.governor.RuleInfo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code gov explain RULE_ID}: what a rule checks, its layer and severity, its thresholds, an example. */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Explain what a rule checks, its thresholds under the policy in force, and an example.")
+final class ExplainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RepoOption repo;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "A directory of custom .drl rules (repeatable).")
+    private List<Path> rules = new ArrayList<>();
+
+    @Parameters(index = "0", paramLabel = "RULE_ID", description = "A rule id such as intent.tactical-hotspot.")
+    private String ruleId;
+
+    @Override
+    public Integer call() {
+        Governor.Builder builder = Governor.builder().repository(repo.repository());
+        rules.forEach(builder::rules);
+        List<RuleInfo> loaded = builder.build().rules();
+        RuleInfo rule = loaded.stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), unknown(ruleId, loaded)));
+        Output.write(render(rule), null, spec.commandLine().getOut());
+        return Main.ExitCodes.OK;
+    }
+
+    static String unknown(String id, List<RuleInfo> loaded) {
+        Optional<String> near = loaded.stream().map(RuleInfo::id)
+                .min(Comparator.comparingInt((String candidate) -> distance(id, candidate)).thenComparing(c -> c))
+                .filter(candidate -> distance(id, candidate) <= Math.max(3, id.length() / 3));
+        return "unknown rule '" + id + "'" + near.map(n -> " (did you mean '" + n + "'?)").orElse("")
+                + "; 'gov rules' lists the loaded rules";
+    }
+
+    static String render(RuleInfo rule) {
+        StringBuilder out = new StringBuilder();
+        out.append(rule.id()).append('\n');
+        out.append("  layer:     ").append(rule.layer().id()).append('\n');
+        out.append("  severity:  ").append(rule.severity() == null ? "-" : rule.severity().id())
+                .append(rule.enabled() ? "" : " (disabled by the policy)").append('\n');
+        out.append("  source:    ").append(rule.source()).append('\n');
+        out.append('\n');
+        out.append(rule.description() == null || rule.description().isBlank()
+                ? "(no description: add @description(\"...\") to the rule)" : rule.description().strip()).append('\n');
+        if (!rule.thresholds().isEmpty()) {
+            out.append('\n').append("Thresholds:").append('\n');
+            for (String t : rule.thresholds()) {
+                out.append("  ").append(t).append('\n');
+            }
+        }
+        if (rule.example() != null && !rule.example().isBlank()) {
+            out.append('\n').append("Example:").append('\n');
+            for (String line : rule.example().strip().split("\n", -1)) {
+                out.append(line.isBlank() ? "" : "  " + line.stripTrailing()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    // Levenshtein distance: enough to catch a typo in a rule id
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

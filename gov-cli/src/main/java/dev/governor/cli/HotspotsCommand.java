@@ -1,0 +1,187 @@
+package dev.governor.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.governor.Governor;
+import dev.governor.HotspotStatus;
+import dev.governor.api.Policy;
+import dev.governor.internal.policy.Durations;
+import dev.governor.internal.policy.PolicyLoader;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code gov hotspots}: the seed's weekly query, files by tactical fixes in the window, locked ones first. */
+@Command(name = "hotspots", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "List files by tactical fixes within the hotspot window, locked files first.")
+final class HotspotsCommand implements Callable<Integer> {
+
+    /** Locked first, then most tactical fixes, then path: the files to look at first lead. */
+    static final Comparator<HotspotStatus> ORDER = Comparator
+            .comparing((HotspotStatus h) -> !h.locked())
+            .thenComparing(HotspotStatus::recentTactical, Comparator.reverseOrder())
+            .thenComparing(HotspotStatus::path);
+
+    @ParentCommand
+    private GovCommand gov;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RepoOption repo;
+
+    @Option(names = "--window", paramLabel = "DURATION",
+            description = "Count tactical fixes within this span (7d, 36h, 2w, P7D; default: the policy's hotspot.window).")
+    private String window;
+
+    @Option(names = "--top", paramLabel = "N", description = "Show only the first N files.")
+    private Integer top;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: text).")
+    private CheckCommand.Format format;
+
+    @Override
+    @SuppressWarnings("try") // the status line lives exactly as long as the work; the body need not touch it
+    public Integer call() {
+        if (top != null && top < 1) {
+            throw new ParameterException(spec.commandLine(), "--top must be at least 1, was " + top);
+        }
+        Clock clock = gov.environment().clock();
+        Path root = repo.repository();
+        Governor.Builder builder = Governor.builder().repository(root).clock(clock);
+        if (window != null) {
+            Duration span;
+            try {
+                span = Durations.parse(window);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--window: " + e.getMessage());
+            }
+            Policy policy = policyOf(root);
+            builder.policy(policy.withHotspot(new Policy.Hotspot(policy.hotspot().count(), span, policy.hotspot().scope())));
+        }
+        Governor governor;
+        List<HotspotStatus> all;
+        try (Progress progress = Progress.start(gov.environment(), spec.commandLine().getErr(),
+                "reading the history of " + root)) {
+            governor = builder.build();
+            all = governor.hotspots();
+        }
+        List<HotspotStatus> hotspots = all.stream()
+                .filter(h -> h.locked() || h.recentTactical() > 0)
+                .sorted(ORDER)
+                .limit(top != null ? top : Long.MAX_VALUE)
+                .toList();
+        Duration span = governor.policy().hotspot().window();
+        Instant now = clock.instant();
+        String document = format == CheckCommand.Format.JSON ? json(hotspots, span, now) : text(hotspots, span);
+        Output.write(document, null, spec.commandLine().getOut());
+        return Main.ExitCodes.OK;
+    }
+
+    // the same policy Governor would read, so that --window changes only the window
+    private static Policy policyOf(Path root) {
+        Path file = root.resolve("governance.yml");
+        return Files.isRegularFile(file) ? PolicyLoader.load(file, "governance.yml") : Policy.defaults();
+    }
+
+    static String text(List<HotspotStatus> hotspots, Duration window) {
+        StringBuilder out = new StringBuilder();
+        int width = 1;
+        for (HotspotStatus h : hotspots) {
+            width = Math.max(width, String.valueOf(h.recentTactical()).length());
+        }
+        for (HotspotStatus h : hotspots) {
+            String count = String.valueOf(h.recentTactical());
+            out.append(h.locked() ? "LOCKED  " : "        ")
+                    .append(" ".repeat(width - count.length())).append(count).append("  ").append(h.path());
+            if (h.locked()) {
+                out.append("  locked");
+                if (h.lockedAt() != null) {
+                    out.append(' ').append(TextReport.instant(h.lockedAt()));
+                }
+                if (!h.lockedBy().isEmpty()) {
+                    out.append(" by ").append(String.join(", ", h.lockedBy()));
+                }
+            }
+            out.append('\n');
+        }
+        int locked = (int) hotspots.stream().filter(HotspotStatus::locked).count();
+        out.append(hotspots.size()).append(hotspots.size() == 1 ? " file" : " files")
+                .append(" with tactical fixes within ").append(human(window))
+                .append(" · ").append(locked).append(" locked").append('\n');
+        return out.toString();
+    }
+
+    static String json(List<HotspotStatus> hotspots, Duration window, Instant now) {
+        StringWriter out = new StringWriter();
+        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        try (JsonGenerator json = new JsonFactory().createGenerator(out).setPrettyPrinter(pretty)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("hotspots");
+            for (HotspotStatus h : hotspots) {
+                json.writeStartObject();
+                json.writeStringField("path", h.path());
+                json.writeNumberField("tacticalFixes", h.recentTactical());
+                json.writeBooleanField("locked", h.locked());
+                json.writeStringField("lockedAt", h.lockedAt() == null ? null : TextReport.instant(h.lockedAt()));
+                writeStrings(json, "lockedBy", h.lockedBy());
+                writeStrings(json, "counted", h.counted());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringField("window", iso(window));
+            json.writeStringField("evaluatedAt", TextReport.instant(now));
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out + "\n";
+    }
+
+    private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String v : values) {
+            json.writeString(v);
+        }
+        json.writeEndArray();
+    }
+
+    /** A window as policies write it: {@code 7d}, {@code 36h}, else ISO-8601. */
+    static String human(Duration d) {
+        if (!d.isZero() && d.getNano() == 0 && d.toSeconds() % 86_400 == 0) {
+            return d.toDays() + "d";
+        }
+        if (!d.isZero() && d.getNano() == 0 && d.toSeconds() % 3_600 == 0) {
+            return d.toHours() + "h";
+        }
+        return d.toString();
+    }
+
+    /** ISO-8601 text of a window, in days when it is whole days ({@code P7D}, not {@code PT168H}). */
+    static String iso(Duration d) {
+        if (!d.isZero() && d.toSeconds() % 86_400 == 0 && d.getNano() == 0) {
+            return "P" + d.toDays() + "D";
+        }
+        return d.toString();
+    }
+}
