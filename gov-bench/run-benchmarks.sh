@@ -118,7 +118,8 @@ score() {
     NR > 1 {
       gsub(/"|\r/, "")
       name = $1; sub(/^.*bench\./, "", name)        # dev.governor.bench.IntentBench.rules -> IntentBench.rules
-      if (name == b && (p == "" || $8 == p)) { print $5; exit }
+      # AuxCounters events (cpuMsPerCheck) are summed over the iterations: report their mean
+      if (name == b && (p == "" || $8 == p)) { print (b ~ /:cpuMsPerCheck$/ ? $5 / $4 : $5); exit }
     }' "$1"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.2fx", a / b }'; }

@@ -85,8 +85,8 @@ public class IntentBench {
 
     /**
      * CPU time of the benchmark thread per check (GC and JIT threads excluded): a second reading that
-     * shared, busy machines disturb much less than wall time. Both counters are per iteration, so
-     * their ratio is the mean however JMH aggregates them.
+     * shared, busy machines disturb much less than wall time. JMH sums event counters over the
+     * measured iterations: divide the reported figure by their number (run-benchmarks.sh does).
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
