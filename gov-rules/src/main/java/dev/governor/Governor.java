@@ -73,7 +73,7 @@ public final class Governor {
      */
     public Report check(Scope scope) {
         Objects.requireNonNull(scope, "scope");
-        Engine.Outcome outcome = engine().run();
+        Engine.Outcome outcome = engine().run(false);
         List<Finding> kept = scope.isAll() ? outcome.findings() : within(scope, outcome);
         return new Report(kept, outcome.evaluatedAt(), outcome.origin(), policy.source(), policy.sha256(),
                 Version.RULE_PACK, inForce(), outcome.factCounts(), 0);
@@ -114,7 +114,7 @@ public final class Governor {
 
     /** Per file (or directory): tactical fixes in the last {@code hotspot.window}, and whether it is locked. */
     public List<HotspotStatus> hotspots() {
-        List<HotspotStatus> states = new ArrayList<>(engine().run().states());
+        List<HotspotStatus> states = new ArrayList<>(engine().run(true).states());
         states.sort(Comparator.comparing(HotspotStatus::locked).reversed()
                 .thenComparing(Comparator.comparingInt(HotspotStatus::recentTactical).reversed())
                 .thenComparing(HotspotStatus::path));

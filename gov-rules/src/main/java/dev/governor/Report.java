@@ -121,12 +121,6 @@ public final class Report {
                 suppressedByBaseline + findings.size() - kept.size());
     }
 
-    /** This report with only the findings {@code scope} keeps. */
-    Report within(List<Finding> kept) {
-        return new Report(kept, evaluatedAt, repository, policySource, policySha256, rulePack, layers, factCounts,
-                suppressedByBaseline);
-    }
-
     /** The JSON document of {@code gov check --format json}, valid against {@code report.schema.json}. */
     public String toJson() {
         StringWriter out = new StringWriter();

@@ -2,9 +2,9 @@ package dev.governor.cli;
 
 import dev.governor.Governor;
 import dev.governor.RuleInfo;
+import dev.governor.internal.policy.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -45,9 +45,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     static String unknown(String id, List<RuleInfo> loaded) {
-        Optional<String> near = loaded.stream().map(RuleInfo::id)
-                .min(Comparator.comparingInt((String candidate) -> distance(id, candidate)).thenComparing(c -> c))
-                .filter(candidate -> distance(id, candidate) <= Math.max(3, id.length() / 3));
+        Optional<String> near = Optional.ofNullable(Suggestions.closest(id,
+                loaded.stream().map(RuleInfo::id).sorted().toList(), Math.max(3, id.length() / 3)));
         return "unknown rule '" + id + "'" + near.map(n -> " (did you mean '" + n + "'?)").orElse("")
                 + "; 'gov rules' lists the loaded rules";
     }
@@ -75,25 +74,5 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         return out.toString();
-    }
-
-    // Levenshtein distance: enough to catch a typo in a rule id
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -7,6 +7,7 @@ import dev.governor.api.Facts;
 import dev.governor.api.Finding;
 import dev.governor.api.Layer;
 import dev.governor.api.Ref;
+import dev.governor.internal.policy.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,36 +235,7 @@ public final class GovRule {
     }
 
     private static String nearest(String wanted, Set<String> known) {
-        String best = null;
-        int bestDistance = Math.max(2, wanted.length() / 5) + 1;
-        for (String id : known) {
-            int d = distance(wanted, id);
-            if (d < bestDistance) {
-                best = id;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    /** Levenshtein distance: small enough strings that the plain table is fine. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.closest(wanted, new TreeSet<>(known), Math.max(2, wanted.length() / 5));
     }
 
     private static void throwIfFailed(Result result) {

@@ -89,14 +89,14 @@ public final class Engine {
      * @param evaluatedAt the clock's reading
      * @param origin      the repository state read, or {@code null}
      * @param factCounts  facts seen, by kind
-     * @param states      the Intent layer's per-subject state
+     * @param states      the Intent layer's per-subject state, when asked for (else empty)
      * @param changes     the changes seen, by id, for scoping by SHA
      */
     public record Outcome(List<Finding> findings, Instant evaluatedAt, Facts.Origin origin,
                           Map<String, Integer> factCounts, List<HotspotStatus> states, List<Change> changes) {}
 
-    /** Reads the facts and runs the rules. */
-    public Outcome run() {
+    /** Reads the facts and runs the rules; {@code withStates} also reads back each subject's hotspot state. */
+    public Outcome run(boolean withStates) {
         Instant now = clock.instant();
         Instant from = since != null ? since
                 : policy.since() != null ? policy.since().atStartOfDay(ZoneOffset.UTC).toInstant()
@@ -109,13 +109,13 @@ public final class Engine {
             for (FactSource source : sources) {
                 facts = facts.plus(source.read(context));
             }
-            return evaluate(facts, now);
+            return evaluate(facts, now, withStates);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
     }
 
-    private Outcome evaluate(Facts facts, Instant now) {
+    private Outcome evaluate(Facts facts, Instant now, boolean withStates) {
         List<Change> ordered = new ArrayList<>(facts.changes());
         ordered.sort(Touches.MERGE_ORDER);
         List<Object> common = new ArrayList<>();
@@ -145,7 +145,7 @@ public final class Engine {
             }
             session.fireAllRules();
             builtIn = query(session, RuleSet.FINDINGS_QUERY, "$finding", Finding.class);
-            states = query(session, RuleSet.STATES_QUERY, "$state", FileState.class).stream()
+            states = !withStates ? List.of() : query(session, RuleSet.STATES_QUERY, "$state", FileState.class).stream()
                     .map(Engine::status).toList();
         } finally {
             session.dispose();

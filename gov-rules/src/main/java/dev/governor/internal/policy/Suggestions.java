@@ -1,10 +1,14 @@
 package dev.governor.internal.policy;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-/** "Did you mean" for misspelt keys, by edit distance ignoring case. */
-final class Suggestions {
+/**
+ * "Did you mean" for misspelt keys and rule ids, by edit distance ignoring case. One place for the
+ * policy loader, {@code gov explain} and the test assertions, so they suggest alike.
+ */
+public final class Suggestions {
     private Suggestions() {
     }
 
@@ -12,13 +16,24 @@ final class Suggestions {
      * The candidate closest to {@code word}, or {@code null} when none is close enough to be a typo:
      * at most one edit for words of up to four letters, two for longer ones. Ties go to the earlier candidate.
      */
-    static String closest(String word, List<String> candidates) {
+    public static String closest(String word, List<String> candidates) {
+        return closest(word, candidates, word.length() <= 4 ? 1 : 2);
+    }
+
+    /**
+     * The candidate at most {@code allowed} edits from {@code word} with the fewest edits, or {@code null};
+     * ties go to the earlier candidate in iteration order.
+     */
+    public static String closest(String word, Collection<String> candidates, int allowed) {
         String w = word.toLowerCase(Locale.ROOT);
-        int allowed = w.length() <= 4 ? 1 : 2;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int d = distance(w, candidate.toLowerCase(Locale.ROOT));
+            String c = candidate.toLowerCase(Locale.ROOT);
+            if (Math.abs(w.length() - c.length()) > allowed) {
+                continue; // cannot be within reach: skip the table
+            }
+            int d = distance(w, c);
             if (d <= allowed && d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
@@ -27,11 +42,8 @@ final class Suggestions {
         return best;
     }
 
-    /** Levenshtein distance; long words are cut off early since they cannot be typos of short keys. */
+    /** Levenshtein distance. */
     static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 2) {
-            return Integer.MAX_VALUE;
-        }
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
