@@ -21,8 +21,10 @@ import java.util.Map;
 final class Touches {
 
     /** Merge order: merge time, then change id ({@code #9} before {@code #10}; otherwise as text). */
-    static final Comparator<Change> MERGE_ORDER = Comparator.comparing(Change::mergedAt)
-            .thenComparing(Change::id, Touches::compareIds);
+    static final Comparator<Change> MERGE_ORDER = (a, b) -> {
+        int byTime = a.mergedAt().compareTo(b.mergedAt());
+        return byTime != 0 ? byTime : compareIds(a.id(), b.id());
+    };
 
     private Touches() {
     }
@@ -63,36 +65,49 @@ final class Touches {
 
     private static Map<Integer, List<Touch>> byFile(List<Change> ordered) {
         Map<String, Integer> identity = new HashMap<>();
-        int[] next = {0};
+        int next = 0;
         Chains chains = new Chains();
+        List<Integer> touched = new ArrayList<>();
         for (int seq = 0; seq < ordered.size(); seq++) {
             Change change = ordered.get(seq);
-            Map<Integer, String> touched = new LinkedHashMap<>();
+            List<FileChange> files = change.files();
             // renames move identities all at once, so that a swap (a->b, b->a) in one change is exact
-            Map<String, Integer> moved = new HashMap<>();
-            for (FileChange f : change.files()) {
+            Map<String, Integer> moved = null;
+            for (FileChange f : files) {
                 if (f.kind() == FileChange.Kind.RENAMED) {
+                    if (moved == null) {
+                        moved = new HashMap<>();
+                    }
                     Integer id = identity.remove(f.oldPath());
-                    moved.put(f.newPath(), id != null ? id : next[0]++);
+                    moved.put(f.newPath(), id != null ? id : next++);
                 }
             }
-            identity.putAll(moved);
-            for (FileChange f : change.files()) {
+            if (moved != null) {
+                identity.putAll(moved);
+            }
+            touched.clear();
+            for (FileChange f : files) {
                 String path = f.path();
-                Integer id = f.kind() == FileChange.Kind.ADDED || f.kind() == FileChange.Kind.COPIED
-                        ? Integer.valueOf(next[0]++) : identity.get(path);
-                if (id == null) {
-                    id = next[0]++;
-                }
-                if (f.kind() == FileChange.Kind.DELETED) {
-                    identity.remove(path); // its history ends; a file added there later starts afresh
-                } else {
+                Integer id;
+                if (f.kind() == FileChange.Kind.ADDED || f.kind() == FileChange.Kind.COPIED) {
+                    id = next++;
                     identity.put(path, id);
+                } else if (f.kind() == FileChange.Kind.DELETED) {
+                    id = identity.remove(path); // its history ends; a file added there later starts afresh
+                    if (id == null) {
+                        id = next++;
+                    }
+                } else {
+                    id = identity.get(path);
+                    if (id == null) {
+                        id = next++;
+                        identity.put(path, id);
+                    }
                 }
-                touched.putIfAbsent(id, path);
-            }
-            for (Map.Entry<Integer, String> t : touched.entrySet()) {
-                chains.add(seq, t.getKey(), t.getValue(), change);
+                if (!touched.contains(id)) { // a handful of files per change: a list beats a set
+                    touched.add(id);
+                    chains.add(seq, id, path, change);
+                }
             }
         }
         return chains.bySubject;
