@@ -111,6 +111,38 @@ class CommandLineUsageTest {
     }
 
     @Test
+    void a_yaml_alias_bomb_exits_2_with_file_and_line() throws Exception {
+        Path policy = dir.resolve("bomb.yml");
+        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            String prev = String.valueOf((char) (c - 1));
+            yaml.append(c).append(": &").append(c).append(" [*").append(prev).append(",*").append(prev).append(",*")
+                    .append(prev).append(",*").append(prev).append(",*").append(prev).append(",*").append(prev)
+                    .append(",*").append(prev).append(",*").append(prev).append(",*").append(prev).append("]\n");
+        }
+        Files.writeString(policy, yaml, StandardCharsets.UTF_8);
+
+        Gov.Result r = Gov.atNow().run("check", "--repo", dir.toString(), "--policy", policy.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).matches("gov: " + java.util.regex.Pattern.quote(policy.toString()) + ":\\d+: .*alias.*\n")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void a_rule_file_that_does_not_compile_exits_2_with_file_and_line() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Path drl = rules.resolve("broken.drl");
+        Files.writeString(drl, "package acme;\n\nrule \"ci.broken\"\nwhen\n    $d : Deployment( env == )\nthen\nend\n",
+                StandardCharsets.UTF_8);
+
+        Gov.Result r = Gov.atNow().run("check", "--repo", dir.toString(), "--rules", rules.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("gov: " + drl + ":5: rule file does not compile: ").hasLineCount(1);
+    }
+
+    @Test
     void a_since_that_is_neither_date_nor_duration_is_a_usage_error() {
         Gov.Result r = Gov.atNow().run("check", "--repo", dir.toString(), "--since", "last week");
 
