@@ -105,6 +105,7 @@ public final class Engine {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(Governor.class.getClassLoader());
         try {
+            RuleSet.preload();
             Facts facts = Facts.empty();
             for (FactSource source : sources) {
                 facts = facts.plus(source.read(context));

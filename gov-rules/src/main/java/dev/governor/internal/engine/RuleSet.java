@@ -18,7 +18,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -84,7 +87,7 @@ public final class RuleSet {
 
     /** The built-in knowledge base. */
     static KieBase builtIn() {
-        return BuiltIn.KIE_BASE;
+        return BuiltIn.get();
     }
 
     /** The custom knowledge base, or {@code null} when there are no custom rules. */
@@ -228,9 +231,49 @@ public final class RuleSet {
         }
     }
 
-    /** Loads the precompiled pack once, on first use. */
+    /**
+     * Starts loading the precompiled pack on a background thread, if nobody has yet: a check reads its
+     * history meanwhile, so on two cores neither waits for the other (most of a short check's start-up).
+     */
+    static void preload() {
+        BuiltIn.start();
+    }
+
+    /** Loads the precompiled pack once per JVM; a failure is kept and rethrown to every caller. */
     private static final class BuiltIn {
-        static final KieBase KIE_BASE = load();
+        private static final CompletableFuture<KieBase> KIE_BASE = new CompletableFuture<>();
+        private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+        static void start() {
+            if (STARTED.compareAndSet(false, true)) {
+                Thread loader = new Thread(BuiltIn::complete, "governor-rule-pack");
+                loader.setDaemon(true);
+                loader.start();
+            }
+        }
+
+        static KieBase get() {
+            start();
+            try {
+                return KIE_BASE.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+
+        private static void complete() {
+            try {
+                KIE_BASE.complete(load());
+            } catch (Throwable t) {
+                KIE_BASE.completeExceptionally(t);
+            }
+        }
 
         private static KieBase load() {
             ClassLoader loader = Governor.class.getClassLoader();
