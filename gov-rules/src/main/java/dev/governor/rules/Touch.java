@@ -7,12 +7,11 @@ import java.time.Instant;
 /**
  * One change touching one hotspot subject (a file after following renames, or a directory).
  *
- * @param seq    the change's position in merge order (ties by change id)
  * @param path   the subject's path as of this change
  * @param type   the change type in force, or {@code null}
  * @param change the change
  */
-public record Touch(int seq, String path, ChangeType type, Change change) {
+public record Touch(String path, ChangeType type, Change change) {
 
     /** The change's merge time. */
     public Instant at() {

@@ -39,7 +39,7 @@ final class Touches {
         return a.compareTo(b);
     }
 
-    /** The touches of changes already in merge order, by subject; {@code seq} is the change's index. */
+    /** The touches of changes already in merge order, by subject, each subject's in merge order. */
     static Map<Integer, List<Touch>> of(List<Change> ordered, Policy.Hotspot hotspot) {
         return hotspot.byDirectory() ? byDirectory(ordered) : byFile(ordered);
     }
@@ -58,8 +58,8 @@ final class Touches {
     private static final class Chains {
         private final Map<Integer, List<Touch>> bySubject = new LinkedHashMap<>();
 
-        void add(int seq, int key, String path, Change change) {
-            bySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(new Touch(seq, path, change.type(), change));
+        void add(int key, String path, Change change) {
+            bySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(new Touch(path, change.type(), change));
         }
     }
 
@@ -68,8 +68,7 @@ final class Touches {
         int next = 0;
         Chains chains = new Chains();
         List<Integer> touched = new ArrayList<>();
-        for (int seq = 0; seq < ordered.size(); seq++) {
-            Change change = ordered.get(seq);
+        for (Change change : ordered) {
             List<FileChange> files = change.files();
             // renames move identities all at once, so that a swap (a->b, b->a) in one change is exact
             Map<String, Integer> moved = null;
@@ -106,7 +105,7 @@ final class Touches {
                 }
                 if (!touched.contains(id)) { // a handful of files per change: a list beats a set
                     touched.add(id);
-                    chains.add(seq, id, path, change);
+                    chains.add(id, path, change);
                 }
             }
         }
@@ -116,8 +115,7 @@ final class Touches {
     private static Map<Integer, List<Touch>> byDirectory(List<Change> ordered) {
         Map<String, Integer> identity = new HashMap<>();
         Chains chains = new Chains();
-        for (int seq = 0; seq < ordered.size(); seq++) {
-            Change change = ordered.get(seq);
+        for (Change change : ordered) {
             Map<String, Boolean> dirs = new LinkedHashMap<>();
             for (FileChange f : change.files()) {
                 if (f.oldPath() != null) {
@@ -129,7 +127,7 @@ final class Touches {
             }
             for (String dir : dirs.keySet()) {
                 int id = identity.computeIfAbsent(dir, d -> identity.size());
-                chains.add(seq, id, dir, change);
+                chains.add(id, dir, change);
             }
         }
         return chains.bySubject;
