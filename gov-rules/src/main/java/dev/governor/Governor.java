@@ -13,9 +13,9 @@ import dev.governor.internal.policy.PolicyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -112,12 +112,13 @@ public final class Governor {
         return outcome.findings().stream().filter(f -> f.change() != null && ids.contains(f.change())).toList();
     }
 
-    /** Per file (or directory): tactical fixes in the last {@code hotspot.window}, and whether it is locked. */
+    /**
+     * Per file (or directory): tactical fixes in the last {@code hotspot.window}, and whether it is locked,
+     * in {@link HotspotStatus#ORDER}.
+     */
     public List<HotspotStatus> hotspots() {
         List<HotspotStatus> states = new ArrayList<>(engine().run(true).states());
-        states.sort(Comparator.comparing(HotspotStatus::locked).reversed()
-                .thenComparing(Comparator.comparingInt(HotspotStatus::recentTactical).reversed())
-                .thenComparing(HotspotStatus::path));
+        states.sort(HotspotStatus.ORDER);
         return states;
     }
 
@@ -149,6 +150,7 @@ public final class Governor {
         private final List<Path> ruleDirs = new ArrayList<>();
         private final List<FactSource> sources = new ArrayList<>();
         private boolean serviceSources = true;
+        private Duration hotspotWindow;
 
         private Builder() {
         }
@@ -185,6 +187,16 @@ public final class Governor {
         public Builder policy(Policy given) {
             requireUnset(policyFile != null ? policyFile : policy, "policy");
             this.policy = Objects.requireNonNull(given, "policy");
+            return this;
+        }
+
+        /**
+         * Replaces the policy's {@code hotspot.window}, whichever policy is in force ({@code gov hotspots
+         * --window}); it changes which files lock as well as what counts as recent.
+         */
+        public Builder hotspotWindow(Duration window) {
+            requireUnset(hotspotWindow, "hotspot window");
+            this.hotspotWindow = Objects.requireNonNull(window, "hotspot window");
             return this;
         }
 
@@ -233,6 +245,10 @@ public final class Governor {
                         "not a directory: give the root of a git repository");
             }
             Policy resolved = policy != null ? policy : resolvePolicy();
+            if (hotspotWindow != null) {
+                Policy.Hotspot h = resolved.hotspot();
+                resolved = resolved.withHotspot(new Policy.Hotspot(h.count(), hotspotWindow, h.scope()));
+            }
             List<Path> dirs = new ArrayList<>(ruleDirs);
             for (String dir : resolved.ruleDirs()) {
                 Path base = repository != null ? repository : Path.of(".");

@@ -1,6 +1,7 @@
 package dev.governor;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,4 +22,10 @@ public record HotspotStatus(String path, int recentTactical, List<String> counte
         counted = List.copyOf(counted);
         lockedBy = List.copyOf(lockedBy);
     }
+
+    /** The order {@link Governor#hotspots()} lists them in: locked first, then most tactical fixes, then path. */
+    public static final Comparator<HotspotStatus> ORDER = Comparator
+            .comparing((HotspotStatus h) -> !h.locked())
+            .thenComparing(HotspotStatus::recentTactical, Comparator.reverseOrder())
+            .thenComparing(HotspotStatus::path);
 }

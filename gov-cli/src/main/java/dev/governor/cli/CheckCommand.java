@@ -46,8 +46,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "The policy file (default: governance.yml in the repository, else the defaults).")
     private Path policy;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "A directory of custom .drl rules (repeatable).")
-    private List<Path> rules = new ArrayList<>();
+    @Mixin
+    private RulesOption rules;
 
     @Option(names = "--change", paramLabel = "ID",
             description = "Report only findings of this change: #42 or a SHA (repeatable; the CI mode for one PR).")
@@ -78,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
         if (policy != null) {
             builder.policy(policy);
         }
-        rules.forEach(builder::rules);
+        rules.addTo(builder);
         Report report;
         try (Progress progress = Progress.start(gov.environment(), spec.commandLine().getErr(),
                 "reading the history of " + repo.repository())) {

@@ -3,15 +3,12 @@ package dev.governor.cli;
 import dev.governor.Governor;
 import dev.governor.RuleInfo;
 import dev.governor.internal.policy.Suggestions;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -27,8 +24,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     private RepoOption repo;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "A directory of custom .drl rules (repeatable).")
-    private List<Path> rules = new ArrayList<>();
+    @Mixin
+    private RulesOption rules;
 
     @Parameters(index = "0", paramLabel = "RULE_ID", description = "A rule id such as intent.tactical-hotspot.")
     private String ruleId;
@@ -36,7 +33,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Governor.Builder builder = Governor.builder().repository(repo.repository());
-        rules.forEach(builder::rules);
+        rules.addTo(builder);
         List<RuleInfo> loaded = builder.build().rules();
         RuleInfo rule = loaded.stream().filter(r -> r.id().equals(ruleId)).findFirst()
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), unknown(ruleId, loaded)));

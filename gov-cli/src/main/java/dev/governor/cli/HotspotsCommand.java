@@ -6,13 +6,10 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.governor.Governor;
 import dev.governor.HotspotStatus;
-import dev.governor.api.Policy;
 import dev.governor.internal.policy.Durations;
-import dev.governor.internal.policy.PolicyLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,10 +31,7 @@ import picocli.CommandLine.Spec;
 final class HotspotsCommand implements Callable<Integer> {
 
     /** Locked first, then most tactical fixes, then path: the files to look at first lead. */
-    static final Comparator<HotspotStatus> ORDER = Comparator
-            .comparing((HotspotStatus h) -> !h.locked())
-            .thenComparing(HotspotStatus::recentTactical, Comparator.reverseOrder())
-            .thenComparing(HotspotStatus::path);
+    static final Comparator<HotspotStatus> ORDER = HotspotStatus.ORDER; // Governor.hotspots() lists them so
 
     @ParentCommand
     private GovCommand gov;
@@ -74,8 +68,7 @@ final class HotspotsCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--window: " + e.getMessage());
             }
-            Policy policy = policyOf(root);
-            builder.policy(policy.withHotspot(new Policy.Hotspot(policy.hotspot().count(), span, policy.hotspot().scope())));
+            builder.hotspotWindow(span);
         }
         Governor governor;
         List<HotspotStatus> all;
@@ -86,7 +79,6 @@ final class HotspotsCommand implements Callable<Integer> {
         }
         List<HotspotStatus> hotspots = all.stream()
                 .filter(h -> h.locked() || h.recentTactical() > 0)
-                .sorted(ORDER)
                 .limit(top != null ? top : Long.MAX_VALUE)
                 .toList();
         Duration span = governor.policy().hotspot().window();
@@ -94,12 +86,6 @@ final class HotspotsCommand implements Callable<Integer> {
         String document = format == CheckCommand.Format.JSON ? json(hotspots, span, now) : text(hotspots, span);
         Output.write(document, null, spec.commandLine().getOut());
         return Main.ExitCodes.OK;
-    }
-
-    // the same policy Governor would read, so that --window changes only the window
-    private static Policy policyOf(Path root) {
-        Path file = root.resolve("governance.yml");
-        return Files.isRegularFile(file) ? PolicyLoader.load(file, "governance.yml") : Policy.defaults();
     }
 
     static String text(List<HotspotStatus> hotspots, Duration window) {

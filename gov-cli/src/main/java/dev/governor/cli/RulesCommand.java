@@ -2,7 +2,6 @@ package dev.governor.cli;
 
 import dev.governor.Governor;
 import dev.governor.RuleInfo;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gov rules}: the loaded rules, built-in and custom, with layer and severity under the policy. */
@@ -24,13 +22,13 @@ final class RulesCommand implements Callable<Integer> {
     @Mixin
     private RepoOption repo;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "A directory of custom .drl rules (repeatable).")
-    private List<Path> rules = new ArrayList<>();
+    @Mixin
+    private RulesOption rules;
 
     @Override
     public Integer call() {
         Governor.Builder builder = Governor.builder().repository(repo.repository());
-        rules.forEach(builder::rules);
+        rules.addTo(builder);
         List<RuleInfo> loaded = builder.build().rules().stream()
                 .sorted(Comparator.comparing(RuleInfo::layer).thenComparing(RuleInfo::id))
                 .toList();
