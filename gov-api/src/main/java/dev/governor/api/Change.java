@@ -30,10 +30,13 @@ import java.util.Objects;
  *                     {@code rollback}, {@code contract-change}, {@code rollout}); only present ones
  * @param trailers     every trailer of the message, in order
  * @param reverts      the change id or SHA this change reverts, or {@code null}
+ * @param position     its place in the branch's first-parent history, oldest first (0 for the first change
+ *                     read), or {@code null} for a change with no branch order (host-supplied); rules take
+ *                     changes in branch order, and merge time only measures windows
  */
 public record Change(String id, String sha, Instant mergedAt, String author, List<FileChange> files,
                      String declaredType, ChangeType inferredType, String risk, Map<String, String> fields,
-                     List<Trailer> trailers, String reverts) implements Fact {
+                     List<Trailer> trailers, String reverts, Long position) implements Fact {
 
     public Change {
         Objects.requireNonNull(id, "id");
@@ -41,6 +44,9 @@ public record Change(String id, String sha, Instant mergedAt, String author, Lis
         files = List.copyOf(files);
         fields = Map.copyOf(fields);
         trailers = List.copyOf(trailers);
+        if (position != null && position < 0) {
+            throw new IllegalArgumentException("change " + id + ": position must be 0 or more, was " + position);
+        }
     }
 
     /** The change type in force: the declared one if it is one of the five, else the inferred one if none was declared. */
@@ -96,6 +102,7 @@ public record Change(String id, String sha, Instant mergedAt, String author, Lis
         private final Map<String, String> fields = new LinkedHashMap<>();
         private final List<Trailer> trailers = new ArrayList<>();
         private String reverts;
+        private Long position;
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -113,12 +120,15 @@ public record Change(String id, String sha, Instant mergedAt, String author, Lis
         public Builder field(String key, String value) { this.fields.put(key, value); return this; }
         public Builder trailer(String key, String value) { this.trailers.add(new Trailer(key, value)); return this; }
         public Builder reverts(String reverts) { this.reverts = reverts; return this; }
+        /** Its place in the branch's first-parent history (0 = oldest read); leave unset for host-supplied changes. */
+        public Builder position(long position) { this.position = position; return this; }
 
         public Change build() {
             if (mergedAt == null) {
                 throw new IllegalStateException("change " + id + " needs mergedAt(…): rules order changes by merge time");
             }
-            return new Change(id, sha, mergedAt, author, files, declaredType, inferredType, risk, fields, trailers, reverts);
+            return new Change(id, sha, mergedAt, author, files, declaredType, inferredType, risk, fields, trailers, reverts,
+                    position);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.governor.cli;
 
 import dev.governor.Governor;
 import dev.governor.RuleInfo;
-import dev.governor.internal.policy.Suggestions;
+import dev.governor.input.Suggestions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.governor.Governor;
 import dev.governor.HotspotStatus;
-import dev.governor.internal.policy.Durations;
+import dev.governor.api.Durations;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -111,7 +111,7 @@ final class HotspotsCommand implements Callable<Integer> {
         }
         int locked = (int) hotspots.stream().filter(HotspotStatus::locked).count();
         out.append(hotspots.size()).append(hotspots.size() == 1 ? " file" : " files")
-                .append(" with tactical fixes within ").append(human(window))
+                .append(" with tactical fixes within ").append(Durations.format(window))
                 .append(" · ").append(locked).append(" locked").append('\n');
         return out.toString();
     }
@@ -135,7 +135,7 @@ final class HotspotsCommand implements Callable<Integer> {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeStringField("window", iso(window));
+            json.writeStringField("window", Durations.iso(window));
             json.writeStringField("evaluatedAt", TextReport.instant(now));
             json.writeEndObject();
         } catch (IOException e) {
@@ -153,21 +153,4 @@ final class HotspotsCommand implements Callable<Integer> {
     }
 
     /** A window as policies write it: {@code 7d}, {@code 36h}, else ISO-8601. */
-    static String human(Duration d) {
-        if (!d.isZero() && d.getNano() == 0 && d.toSeconds() % 86_400 == 0) {
-            return d.toDays() + "d";
-        }
-        if (!d.isZero() && d.getNano() == 0 && d.toSeconds() % 3_600 == 0) {
-            return d.toHours() + "h";
-        }
-        return d.toString();
-    }
-
-    /** ISO-8601 text of a window, in days when it is whole days ({@code P7D}, not {@code PT168H}). */
-    static String iso(Duration d) {
-        if (!d.isZero() && d.toSeconds() % 86_400 == 0 && d.getNano() == 0) {
-            return "P" + d.toDays() + "D";
-        }
-        return d.toString();
-    }
 }

@@ -1,6 +1,6 @@
 package dev.governor.cli;
 
-import dev.governor.internal.policy.Durations;
+import dev.governor.api.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -47,7 +47,7 @@ class SinceTest {
 
     @Test
     void whole_days_print_as_days_in_iso_form() {
-        assertThat(HotspotsCommand.iso(Duration.ofDays(7))).isEqualTo("P7D");
-        assertThat(HotspotsCommand.iso(Duration.ofHours(36))).isEqualTo("PT36H");
+        assertThat(dev.governor.api.Durations.iso(Duration.ofDays(7))).isEqualTo("P7D");
+        assertThat(dev.governor.api.Durations.iso(Duration.ofHours(36))).isEqualTo("PT36H");
     }
 }

@@ -58,12 +58,6 @@ public final class Findings {
 
     /** A duration as policies write it: {@code 7d}, {@code 36h}, else ISO-8601. */
     public static String duration(java.time.Duration d) {
-        if (d.toSeconds() % 86400 == 0) {
-            return d.toDays() + "d";
-        }
-        if (d.toSeconds() % 3600 == 0) {
-            return d.toHours() + "h";
-        }
-        return d.toString();
+        return dev.governor.api.Durations.format(d);
     }
 }

@@ -7,7 +7,7 @@ import dev.governor.api.Facts;
 import dev.governor.api.Finding;
 import dev.governor.api.Layer;
 import dev.governor.api.Ref;
-import dev.governor.internal.policy.Suggestions;
+import dev.governor.input.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,8 @@ import dev.governor.api.Layer;
 import dev.governor.api.Policy;
 import dev.governor.api.Risk;
 import dev.governor.api.Severity;
+import dev.governor.api.Durations;
+import dev.governor.input.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package dev.governor.internal.policy;
 
+import dev.governor.api.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.governor.api.GovernanceException;

@@ -1,4 +1,4 @@
-package dev.governor.internal.policy;
+package dev.governor.api;
 
 import java.time.Duration;
 import java.time.Period;
@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the durations of {@code governance.yml} ({@code hotspot.window}) and of the CLI
- * ({@code --window}, {@code --since 30d}).
+ * Parses and writes the durations of {@code governance.yml} ({@code hotspot.window}) and of the CLI
+ * ({@code --window}, {@code --since 30d}): one home for both directions, so a duration reads the same
+ * in a policy, a message and a report.
  *
  * <pre>{@code
  * Durations.parse("7d")    // PT168H
@@ -49,7 +50,7 @@ public final class Durations {
      * As {@link #parse(String)}, with {@code where} (such as {@code " for hotspot.window"}) placed
      * after the quoted text in the message.
      */
-    static Duration parse(String text, String where) {
+    public static Duration parse(String text, String where) {
         if (text == null) {
             throw new IllegalArgumentException("missing duration" + where + ": " + HINT);
         }
@@ -82,6 +83,25 @@ public final class Durations {
             throw new IllegalArgumentException(prefix + "use at most 36500d (100 years)");
         }
         return duration;
+    }
+
+    /** A duration as policies write it: {@code 7d}, {@code 36h}, else ISO-8601 ({@code PT90M}). */
+    public static String format(Duration d) {
+        if (!d.isZero() && d.getNano() == 0 && d.toSeconds() % 86_400 == 0) {
+            return d.toDays() + "d";
+        }
+        if (!d.isZero() && d.getNano() == 0 && d.toSeconds() % 3_600 == 0) {
+            return d.toHours() + "h";
+        }
+        return d.toString();
+    }
+
+    /** ISO-8601 text of a duration, in days when it is whole days ({@code P7D}, not {@code PT168H}). */
+    public static String iso(Duration d) {
+        if (!d.isZero() && d.getNano() == 0 && d.toSeconds() % 86_400 == 0) {
+            return "P" + d.toDays() + "D";
+        }
+        return d.toString();
     }
 
     private static Duration parseIso(String text, String prefix) {

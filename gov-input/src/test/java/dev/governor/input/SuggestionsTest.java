@@ -1,4 +1,4 @@
-package dev.governor.internal.policy;
+package dev.governor.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

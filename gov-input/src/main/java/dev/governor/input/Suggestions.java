@@ -1,4 +1,4 @@
-package dev.governor.internal.policy;
+package dev.governor.input;
 
 import java.util.Collection;
 import java.util.List;
