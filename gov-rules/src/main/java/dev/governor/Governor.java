@@ -7,9 +7,13 @@ import dev.governor.api.Finding;
 import dev.governor.api.GovernanceException;
 import dev.governor.api.Layer;
 import dev.governor.api.Policy;
+import dev.governor.input.Suggestions;
 import dev.governor.internal.engine.Engine;
+import dev.governor.internal.engine.Packs;
 import dev.governor.internal.engine.RuleSet;
 import dev.governor.internal.policy.PolicyLoader;
+import dev.governor.pack.Pack;
+import dev.governor.pack.View;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,9 +22,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * The entry point: runs the governance rules over the facts of a repository or of host tools.
@@ -38,21 +46,26 @@ import java.util.Set;
  */
 public final class Governor {
 
+    /** How far back {@link #check()} reports when a repository is read and no {@code since} is given (spec/cli.md). */
+    public static final Duration DEFAULT_REPORTED = Duration.ofDays(90);
+
     private final Path repository;
     private final String branch;
     private final Instant since;
     private final Policy policy;
     private final Clock clock;
     private final List<FactSource> sources;
+    private final Packs packs;
     private final RuleSet rules;
 
-    private Governor(Builder b, Policy policy, RuleSet rules) {
+    private Governor(Builder b, Policy policy, Packs packs, RuleSet rules, List<FactSource> sources) {
         this.repository = b.repository;
         this.branch = b.branch != null ? b.branch : policy.branch();
         this.since = b.since;
         this.policy = policy;
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
-        this.sources = List.copyOf(b.sources);
+        this.sources = List.copyOf(sources);
+        this.packs = packs;
         this.rules = rules;
     }
 
@@ -60,33 +73,68 @@ public final class Governor {
         return new Builder();
     }
 
-    /** Runs every layer in force and reports every finding. */
+    /** Runs every pack in force and reports every finding (of the last 90 days when a repository is read). */
     public Report check() {
         return check(Scope.all());
     }
 
     /**
-     * Runs every layer in force over the whole history and reports the findings {@code scope} keeps.
+     * Runs every pack in force over the whole governed history and reports the findings {@code scope} keeps.
      *
      * @throws GovernanceException when a fact source meets bad input (naming file and line), or a change of
      *                             the scope is not in the history read
      */
     public Report check(Scope scope) {
-        Objects.requireNonNull(scope, "scope");
-        Engine.Outcome outcome = engine().run(false);
-        List<Finding> kept = scope.isAll() ? outcome.findings() : within(scope, outcome);
-        return new Report(kept, outcome.evaluatedAt(), outcome.origin(), policy.source(), policy.sha256(),
-                Version.RULE_PACK, inForce(), outcome.factCounts(), 0);
+        return evaluate(scope).report();
     }
 
+    /**
+     * Runs every pack in force once, and reads both the findings {@code scope} keeps and the rows of
+     * {@code views} (a pack's queries, such as {@code IntentPack.HOTSPOTS}).
+     *
+     * @throws GovernanceException as {@link #check(Scope)}
+     */
+    public Evaluation evaluate(Scope scope, View<?>... views) {
+        Objects.requireNonNull(scope, "scope");
+        Engine.Outcome outcome = new Engine(rules, packs, policy, repository, branch, clock, sources,
+                Governor.class.getClassLoader()).run(List.of(views));
+        List<Finding> kept = scope.isAll() ? reported(outcome) : within(scope, outcome);
+        Report report = new Report(kept, outcome.evaluatedAt(), outcome.origin(), outcome.shallow(), policy.source(),
+                policy.sha256(), Version.RULE_PACK, inForce(), outcome.factCounts(), 0);
+        return new Evaluation(report, outcome.views());
+    }
+
+    /** The built-in layers in force. */
     private Set<Layer> inForce() {
         Set<Layer> layers = EnumSet.noneOf(Layer.class);
-        for (Layer layer : Layer.values()) {
-            if (layer != Layer.CUSTOM && policy.inForce(layer)) {
+        for (Pack pack : packs.inForce(policy)) {
+            Layer layer = Layer.parse(pack.id());
+            if (layer != null) {
                 layers.add(layer);
             }
         }
         return layers;
+    }
+
+    /**
+     * The findings from {@code since} on: the rules saw the whole governed history, the report shows what
+     * arose since then (by default the last 90 days of a repository; facts given in memory are all shown).
+     */
+    private List<Finding> reported(Engine.Outcome outcome) {
+        Instant from = since != null ? since : repository != null ? outcome.evaluatedAt().minus(DEFAULT_REPORTED) : null;
+        if (from == null) {
+            return outcome.findings();
+        }
+        Map<String, Instant> merged = new LinkedHashMap<>();
+        outcome.changes().forEach(c -> merged.put(c.id(), c.mergedAt()));
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : outcome.findings()) {
+            Instant at = f.at() != null ? f.at() : f.change() != null ? merged.get(f.change()) : null;
+            if (at == null || !at.isBefore(from)) {
+                kept.add(f);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -106,34 +154,26 @@ public final class Governor {
             if (!found) {
                 throw new GovernanceException(null, 0, "change '" + wanted + "' is not in the history read ("
                         + outcome.changes().size() + " changes): give a change id like #42 or a commit SHA of "
-                        + "the branch, or read further back with --since");
+                        + "the branch (changes before the policy's since are not governed)");
             }
         }
         return outcome.findings().stream().filter(f -> f.change() != null && ids.contains(f.change())).toList();
     }
 
-    /**
-     * Per file (or directory): tactical fixes in the last {@code hotspot.window}, and whether it is locked,
-     * in {@link HotspotStatus#ORDER}.
-     */
-    public List<HotspotStatus> hotspots() {
-        List<HotspotStatus> states = new ArrayList<>(engine().run(true).states());
-        states.sort(HotspotStatus.ORDER);
-        return states;
+    /** The rules loaded (of every pack and custom file), with their severities under this policy. */
+    public List<RuleInfo> rules() {
+        return rules.describe(policy, packs).stream().map(d -> new RuleInfo(d.id(), d.layer(), d.severity(),
+                d.enabled(), d.source(), d.description(), d.thresholds(), d.example(), d.next(), d.pack())).toList();
     }
 
-    /** The rules loaded (built-in and custom), with their severities under this policy. */
-    public List<RuleInfo> rules() {
-        return rules.describe(policy);
+    /** The ids of the packs loaded, in the order they run. */
+    public List<String> packs() {
+        return packs.ids();
     }
 
     /** The policy in force. */
     public Policy policy() {
         return policy;
-    }
-
-    private Engine engine() {
-        return new Engine(rules, policy, repository, branch, since, clock, sources);
     }
 
     /**
@@ -149,8 +189,9 @@ public final class Governor {
         private Clock clock;
         private final List<Path> ruleDirs = new ArrayList<>();
         private final List<FactSource> sources = new ArrayList<>();
+        private final List<Pack> packs = new ArrayList<>();
+        private final List<UnaryOperator<Policy>> overrides = new ArrayList<>();
         private boolean serviceSources = true;
-        private Duration hotspotWindow;
 
         private Builder() {
         }
@@ -169,7 +210,10 @@ public final class Governor {
             return this;
         }
 
-        /** Ignores history merged before this instant; default the policy's {@code since}. */
+        /**
+         * Reports only findings that arose from this instant on (default: the last 90 days when a repository
+         * is read). The rules always see the whole governed history (from the policy's {@code since}).
+         */
         public Builder since(Instant instant) {
             requireUnset(since, "since");
             this.since = Objects.requireNonNull(instant, "since");
@@ -191,18 +235,29 @@ public final class Governor {
         }
 
         /**
-         * Replaces the policy's {@code hotspot.window}, whichever policy is in force ({@code gov hotspots
-         * --window}); it changes which files lock as well as what counts as recent.
+         * Changes one section of whichever policy is in force, for this Governor only ({@code gov hotspots
+         * --window} replaces the hotspot window this way).
+         *
+         * <pre>{@code
+         * builder.configure(HotspotPolicy.SECTION, h -> h.withWindow(Duration.ofDays(14)));
+         * }</pre>
          */
-        public Builder hotspotWindow(Duration window) {
-            requireUnset(hotspotWindow, "hotspot window");
-            this.hotspotWindow = Objects.requireNonNull(window, "hotspot window");
+        public <T> Builder configure(Policy.Section<T> section, UnaryOperator<T> change) {
+            Objects.requireNonNull(section, "section");
+            Objects.requireNonNull(change, "change");
+            overrides.add(p -> p.with(section, Objects.requireNonNull(change.apply(p.section(section)), "section")));
             return this;
         }
 
-        /** Adds a directory of custom {@code .drl} files to the built-in pack (repeatable). */
+        /** Adds a directory of custom {@code .drl} files to the packs' rules (repeatable). */
         public Builder rules(Path dir) {
             this.ruleDirs.add(Objects.requireNonNull(dir, "rules"));
+            return this;
+        }
+
+        /** Adds a pack that is not registered with {@link java.util.ServiceLoader} (repeatable). */
+        public Builder pack(Pack pack) {
+            this.packs.add(Objects.requireNonNull(pack, "pack"));
             return this;
         }
 
@@ -228,7 +283,7 @@ public final class Governor {
             return this;
         }
 
-        /** Uses only the sources given here, not those found with {@link java.util.ServiceLoader}. */
+        /** Uses only the fact sources given here, not those found with {@link java.util.ServiceLoader}. */
         public Builder withoutServiceLoadedSources() {
             this.serviceSources = false;
             return this;
@@ -237,40 +292,59 @@ public final class Governor {
         /**
          * Reads the policy, compiles custom rules, and returns an immutable {@link Governor}.
          *
-         * @throws GovernanceException when the policy or a rule file is bad, or the repository is not a directory
+         * @throws GovernanceException when the policy or a rule file is bad, a rule override names no loaded
+         *                             rule, or the repository is not a directory
          */
         public Governor build() {
             if (repository != null && !Files.isDirectory(repository)) {
                 throw new GovernanceException(repository.toString(), 0,
                         "not a directory: give the root of a git repository");
             }
-            Policy resolved = policy != null ? policy : resolvePolicy();
-            if (hotspotWindow != null) {
-                Policy.Hotspot h = resolved.hotspot();
-                resolved = resolved.withHotspot(new Policy.Hotspot(h.count(), hotspotWindow, h.scope()));
+            ClassLoader loader = Governor.class.getClassLoader();
+            RuleSet.preload();
+            Packs loaded = Packs.load(loader, packs, true);
+            Policy resolved = policy != null ? policy : resolvePolicy(loaded);
+            for (UnaryOperator<Policy> override : overrides) {
+                resolved = override.apply(resolved);
             }
             List<Path> dirs = new ArrayList<>(ruleDirs);
             for (String dir : resolved.ruleDirs()) {
                 Path base = repository != null ? repository : Path.of(".");
                 dirs.add(base.resolve(dir));
             }
+            RuleSet ruleSet = RuleSet.load(loaded, dirs, loader);
+            checkRuleOverrides(resolved, ruleSet.ruleIds(resolved, loaded));
+            List<FactSource> all = new ArrayList<>();
             if (serviceSources) {
-                sources.addAll(0, Engine.serviceLoadedSources());
+                all.addAll(Engine.serviceLoadedSources(loader));
             }
-            return new Governor(this, resolved, RuleSet.load(dirs));
+            all.addAll(sources);
+            return new Governor(this, resolved, loaded, ruleSet, all);
         }
 
-        private Policy resolvePolicy() {
+        /** A rule id under {@code rules:} that no loaded rule has is a typo that would silently do nothing. */
+        private static void checkRuleOverrides(Policy policy, Set<String> known) {
+            for (Map.Entry<String, Policy.RuleSetting> e : policy.rules().entrySet()) {
+                if (!known.contains(e.getKey())) {
+                    String near = Suggestions.closest(e.getKey(), new TreeSet<>(known), Math.max(2, e.getKey().length() / 5));
+                    throw new GovernanceException(policy.source(), e.getValue().line(), "no loaded rule has the id '"
+                            + e.getKey() + "' under rules:" + (near != null ? " (did you mean '" + near + "'?)" : "")
+                            + "; fix the id, or load the rule file that defines it (ruleDirs)");
+                }
+            }
+        }
+
+        private Policy resolvePolicy(Packs loaded) {
             if (policyFile != null) {
                 if (!Files.isRegularFile(policyFile)) {
                     throw new GovernanceException(policyFile.toString(), 0, "policy file not found");
                 }
-                return PolicyLoader.load(policyFile);
+                return PolicyLoader.load(policyFile, policyFile.toString(), loaded);
             }
             if (repository != null) {
                 Path inRepo = repository.resolve("governance.yml");
                 if (Files.isRegularFile(inRepo)) {
-                    return PolicyLoader.load(inRepo, "governance.yml");
+                    return PolicyLoader.load(inRepo, "governance.yml", loaded);
                 }
             }
             return Policy.defaults();

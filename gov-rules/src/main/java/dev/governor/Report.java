@@ -15,7 +15,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +50,7 @@ public final class Report {
     private final List<Finding> findings;
     private final Instant evaluatedAt;
     private final Facts.Origin repository;
+    private final boolean shallow;
     private final String policySource;
     private final String policySha256;
     private final String rulePack;
@@ -55,16 +58,18 @@ public final class Report {
     private final Map<String, Integer> factCounts;
     private final int suppressedByBaseline;
 
-    Report(List<Finding> findings, Instant evaluatedAt, Facts.Origin repository, String policySource,
+    Report(List<Finding> findings, Instant evaluatedAt, Facts.Origin repository, boolean shallow, String policySource,
            String policySha256, String rulePack, Set<Layer> layers, Map<String, Integer> factCounts,
            int suppressedByBaseline) {
         this.findings = findings.stream().sorted(ORDER).toList();
         this.evaluatedAt = Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         this.repository = repository;
+        this.shallow = shallow;
         this.policySource = policySource;
         this.policySha256 = policySha256;
         this.rulePack = rulePack;
-        this.layers = Set.copyOf(layers);
+        // in layer order, the same on every run
+        this.layers = Collections.unmodifiableSet(layers.isEmpty() ? EnumSet.noneOf(Layer.class) : EnumSet.copyOf(layers));
         this.factCounts = new TreeMap<>(factCounts);
         this.suppressedByBaseline = suppressedByBaseline;
     }
@@ -94,7 +99,15 @@ public final class Report {
         return repository;
     }
 
-    /** The layers in force. */
+    /**
+     * Whether the history read is a shallow clone's: its oldest commit's files are unknown, and nothing before
+     * it was seen (fetch the whole history: {@code fetch-depth: 0} in CI).
+     */
+    public boolean shallow() {
+        return shallow;
+    }
+
+    /** The layers in force, in layer order. */
     public Set<Layer> layers() {
         return layers;
     }
@@ -117,7 +130,7 @@ public final class Report {
     /** This report without the findings whose fingerprints are in {@code known} (a baseline). */
     public Report without(Set<String> known) {
         List<Finding> kept = findings.stream().filter(f -> !known.contains(f.fingerprint())).toList();
-        return new Report(kept, evaluatedAt, repository, policySource, policySha256, rulePack, layers, factCounts,
+        return new Report(kept, evaluatedAt, repository, shallow, policySource, policySha256, rulePack, layers, factCounts,
                 suppressedByBaseline + findings.size() - kept.size());
     }
 
@@ -137,6 +150,9 @@ public final class Report {
             json.writeObjectFieldStart("repository");
             json.writeStringField("head", repository != null ? repository.head() : "0".repeat(40));
             json.writeStringField("branch", repository != null ? repository.branch() : "");
+            if (shallow) {
+                json.writeBooleanField("shallow", true);
+            }
             json.writeEndObject();
             json.writeStringField("evaluatedAt", instant(evaluatedAt));
             json.writeObjectFieldStart("policy");

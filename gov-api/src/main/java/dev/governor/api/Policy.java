@@ -1,65 +1,131 @@
 package dev.governor.api;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * The policy in force: thresholds, layers, rule overrides. {@link #defaults()} is what an empty
- * {@code governance.yml} gives; every value matches {@code spec/rules.md}. Rules read thresholds from
- * the nested records, which are inserted as facts.
+ * The policy in force: what {@code governance.yml} says, or {@link #defaults()} when there is none.
+ * Core settings (branch, layers, rule overrides, custom rule directories, adoption date) are fields;
+ * everything a layer needs is that layer's typed {@link Section}, which the layer's pack declares and
+ * reads, so the policy names no layer itself.
  *
- * @param source    where the policy was read from, or {@code null} for the defaults
- * @param sha256    the SHA-256 of the policy file's bytes (of the empty string for the defaults)
- * @param branch    the target branch, or {@code null} for the repository's HEAD branch
- * @param services  glob patterns of service directories, or empty to detect them by build files
- * @param intent    Intent layer settings
- * @param hotspot   hotspot thresholds
- * @param release   Release layer settings
- * @param learning  Learning layer settings
- * @param layers    the layers in force
- * @param adr       where ADRs live
- * @param contracts where the contract registry lives
- * @param rules     per-rule overrides by rule id
- * @param ruleDirs  directories of custom {@code .drl} files, relative to the repository root
- * @param since     ignore history before this date, or {@code null}
+ * <pre>{@code
+ * HotspotPolicy hotspot = policy.section(HotspotPolicy.SECTION);   // the section, or its defaults
+ * Policy strict = policy.with(HotspotPolicy.SECTION, hotspot.withCount(2));
+ * Policy built = Policy.builder().layers(Set.of("release")).rule("intent.risk-missing", RuleSetting.OFF).build();
+ * }</pre>
  */
-public record Policy(String source, String sha256, String branch, List<String> services, Intent intent,
-                     Hotspot hotspot, Release release, Learning learning, Set<Layer> layers, Adrs adr,
-                     Contracts contracts, Map<String, RuleSetting> rules, List<String> ruleDirs, LocalDate since) {
+public final class Policy {
 
     /** SHA-256 of zero bytes: the policy hash when there is no policy file. */
     public static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-    public Policy {
-        Objects.requireNonNull(sha256, "sha256");
-        services = List.copyOf(services);
-        Objects.requireNonNull(intent, "intent");
-        Objects.requireNonNull(hotspot, "hotspot");
-        Objects.requireNonNull(release, "release");
-        Objects.requireNonNull(learning, "learning");
-        layers = layers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(layers));
-        Objects.requireNonNull(adr, "adr");
-        Objects.requireNonNull(contracts, "contracts");
-        rules = Map.copyOf(rules);
-        ruleDirs = List.copyOf(ruleDirs);
+    private static final Policy DEFAULTS = builder().build();
+
+    private final String source;
+    private final String sha256;
+    private final String branch;
+    private final Set<String> layers;
+    private final Map<String, RuleSetting> rules;
+    private final List<String> ruleDirs;
+    private final LocalDate since;
+    private final Map<String, Object> sections;
+
+    private Policy(Builder b) {
+        this.source = b.source;
+        this.sha256 = b.sha256;
+        this.branch = b.branch;
+        this.layers = Set.copyOf(b.layers);
+        this.rules = Map.copyOf(b.rules);
+        this.ruleDirs = List.copyOf(b.ruleDirs);
+        this.since = b.since;
+        this.sections = Map.copyOf(b.sections);
     }
 
-    /** The policy an empty {@code governance.yml} gives. */
+    /** The policy an empty {@code governance.yml} gives: every section at its defaults, every layer in force. */
     public static Policy defaults() {
-        return new Policy(null, EMPTY_SHA256, null, List.of(), new Intent(true), Hotspot.DEFAULT, Release.DEFAULT,
-                Learning.DEFAULT, EnumSet.of(Layer.INTENT, Layer.CONTRACT, Layer.CHANGE, Layer.RELEASE, Layer.LEARNING),
-                Adrs.DEFAULT, Contracts.DEFAULT, Map.of(), List.of(), null);
+        return DEFAULTS;
     }
 
-    /** Whether the rules of this layer run. Custom rules always run. */
+    /** Builds a policy; every setting starts at its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this policy's settings, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder().source(source, sha256).layers(layers).ruleDirs(ruleDirs);
+        b.branch = branch;
+        b.since = since;
+        b.rules.putAll(rules);
+        b.sections.putAll(sections);
+        return b;
+    }
+
+    /** Where the policy was read from, or {@code null} for the defaults. */
+    public String source() {
+        return source;
+    }
+
+    /** The SHA-256 of the policy file's bytes ({@link #EMPTY_SHA256} for the defaults). */
+    public String sha256() {
+        return sha256;
+    }
+
+    /** The target branch, or {@code null} for the repository's HEAD branch. */
+    public String branch() {
+        return branch;
+    }
+
+    /** The ids of the packs in force ({@code layers:}); empty means every pack loaded. */
+    public Set<String> layers() {
+        return layers;
+    }
+
+    /** Per-rule overrides by rule id. */
+    public Map<String, RuleSetting> rules() {
+        return rules;
+    }
+
+    /** Directories of custom {@code .drl} files, relative to the repository root. */
+    public List<String> ruleDirs() {
+        return ruleDirs;
+    }
+
+    /** The adoption date: history merged before it is not governed; {@code null} for the whole history. */
+    public LocalDate since() {
+        return since;
+    }
+
+    /** A section's settings, or its defaults when the policy does not set it. */
+    public <T> T section(Section<T> section) {
+        Object value = sections.get(section.key());
+        return value == null ? section.defaults() : section.type().cast(value);
+    }
+
+    /** Whether the policy file sets this section (rather than leaving it at its defaults). */
+    public boolean sets(Section<?> section) {
+        return sections.containsKey(section.key());
+    }
+
+    /** This policy with one section replaced (as {@code gov hotspots --window} asks). */
+    public <T> Policy with(Section<T> section, T value) {
+        return toBuilder().section(section, value).build();
+    }
+
+    /** Whether the pack with this id runs: every pack when {@code layers} is not given. */
+    public boolean inForce(String packId) {
+        return layers.isEmpty() || layers.contains(packId);
+    }
+
+    /** Whether the rules of this layer run; custom rules always run. */
     public boolean inForce(Layer layer) {
-        return layer == Layer.CUSTOM || layers.contains(layer);
+        return layer == Layer.CUSTOM || inForce(layer.id());
     }
 
     /** The override for a rule, or {@link RuleSetting#NONE}. */
@@ -67,93 +133,44 @@ public record Policy(String source, String sha256, String branch, List<String> s
         return rules.getOrDefault(ruleId, RuleSetting.NONE);
     }
 
-    /** This policy with other hotspot thresholds (as {@code gov hotspots --window} asks). */
-    public Policy withHotspot(Hotspot hotspot) {
-        return new Policy(source, sha256, branch, services, intent, hotspot, release, learning, layers, adr, contracts,
-                rules, ruleDirs, since);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Policy p && Objects.equals(source, p.source) && sha256.equals(p.sha256)
+                && Objects.equals(branch, p.branch) && layers.equals(p.layers) && rules.equals(p.rules)
+                && ruleDirs.equals(p.ruleDirs) && Objects.equals(since, p.since) && sections.equals(p.sections);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(source, sha256, branch, layers, rules, ruleDirs, since, sections);
+    }
+
+    @Override
+    public String toString() {
+        return "Policy[source=" + source + ", branch=" + branch + ", layers=" + layers + ", rules=" + rules
+                + ", ruleDirs=" + ruleDirs + ", since=" + since + ", sections=" + sections + "]";
     }
 
     /**
-     * Intent layer settings.
+     * A typed section of {@code governance.yml} ({@code hotspot:}, {@code release:} …), declared by the pack
+     * that reads it. Sections are told apart by key.
      *
-     * @param inferFromConventionalCommits infer a missing change type from a Conventional Commits subject
+     * @param key      the top-level key in {@code governance.yml}
+     * @param type     the settings record
+     * @param defaults the settings when the policy does not give the section
+     * @param <T>      the settings record
      */
-    public record Intent(boolean inferFromConventionalCommits) {}
-
-    /**
-     * Hotspot thresholds: {@code count} tactical fixes on one file within {@code window} lock it.
-     *
-     * @param count  how many tactical fixes make a hotspot (at least 1)
-     * @param window the span they must fall within (positive)
-     * @param scope  whether a hotspot is a file or its parent directory
-     */
-    public record Hotspot(int count, Duration window, Scope scope) {
-        public static final Hotspot DEFAULT = new Hotspot(3, Duration.ofDays(7), Scope.FILE);
-
-        /** What a hotspot counts changes on. */
-        public enum Scope {
-            FILE, DIRECTORY;
-
-            public String id() {
-                return name().toLowerCase(Locale.ROOT);
-            }
+    public record Section<T>(String key, Class<T> type, T defaults) {
+        public Section {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(defaults, "defaults");
         }
 
-        public Hotspot {
-            if (count < 1) {
-                throw new IllegalArgumentException("hotspot.count must be at least 1, was " + count);
-            }
-            Objects.requireNonNull(window, "window");
-            if (window.isNegative() || window.isZero()) {
-                throw new IllegalArgumentException("hotspot.window must be positive, was " + window);
-            }
-            Objects.requireNonNull(scope, "scope");
+        /** A section with these defaults. */
+        public static <T> Section<T> of(String key, Class<T> type, T defaults) {
+            return new Section<>(key, type, defaults);
         }
-
-        /** Whether hotspots are counted per directory rather than per file. */
-        public boolean byDirectory() {
-            return scope == Scope.DIRECTORY;
-        }
-    }
-
-    /**
-     * Release layer settings.
-     *
-     * @param requiredGates         gates every signed-off SHA needs a passing result for
-     * @param independentReviewFrom the risk level from which a second person must approve
-     */
-    public record Release(List<String> requiredGates, Risk independentReviewFrom) {
-        public static final Release DEFAULT = new Release(
-                List.of("lint", "typecheck", "contract-diff", "version-bump", "security-scan"), Risk.HIGH);
-
-        public Release {
-            requiredGates = List.copyOf(requiredGates);
-            Objects.requireNonNull(independentReviewFrom, "independentReviewFrom");
-        }
-    }
-
-    /**
-     * Learning layer settings.
-     *
-     * @param minRelativeChange how much worse a week must be than the one before to count as degraded
-     * @param minSamples        fewer data points than this in a week give the metric no value
-     */
-    public record Learning(double minRelativeChange, int minSamples) {
-        public static final Learning DEFAULT = new Learning(0.0, 1);
-    }
-
-    /** @param dirs directories holding ADR Markdown files */
-    public record Adrs(List<String> dirs) {
-        public static final Adrs DEFAULT = new Adrs(List.of("docs/adr", "doc/adr", "docs/decisions"));
-
-        public Adrs {
-            dirs = List.copyOf(dirs);
-        }
-    }
-
-    /** @param registry the contract registry file */
-    public record Contracts(String registry) {
-        public static final Contracts DEFAULT = new Contracts("contracts/registry.yml");
     }
 
     /**
@@ -161,8 +178,74 @@ public record Policy(String source, String sha256, String branch, List<String> s
      *
      * @param severity the severity to report it with, or {@code null} for the rule's own
      * @param enabled  whether it reports at all
+     * @param line     the line of {@code governance.yml} that sets it, or 0
      */
-    public record RuleSetting(Severity severity, boolean enabled) {
-        public static final RuleSetting NONE = new RuleSetting(null, true);
+    public record RuleSetting(Severity severity, boolean enabled, int line) {
+        public static final RuleSetting NONE = new RuleSetting(null, true, 0);
+        public static final RuleSetting OFF = new RuleSetting(null, false, 0);
+
+        public RuleSetting(Severity severity, boolean enabled) {
+            this(severity, enabled, 0);
+        }
+    }
+
+    /** Builds a {@link Policy}; each method returns this builder. */
+    public static final class Builder {
+        private String source;
+        private String sha256 = EMPTY_SHA256;
+        private String branch;
+        private final Set<String> layers = new LinkedHashSet<>();
+        private final Map<String, RuleSetting> rules = new LinkedHashMap<>();
+        private final List<String> ruleDirs = new java.util.ArrayList<>();
+        private LocalDate since;
+        private final Map<String, Object> sections = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Where the policy came from and the SHA-256 of its bytes. */
+        public Builder source(String source, String sha256) {
+            this.source = source;
+            this.sha256 = Objects.requireNonNull(sha256, "sha256");
+            return this;
+        }
+
+        public Builder branch(String branch) {
+            this.branch = branch;
+            return this;
+        }
+
+        /** The packs in force; empty for every pack loaded. */
+        public Builder layers(Set<String> packIds) {
+            this.layers.clear();
+            this.layers.addAll(packIds);
+            return this;
+        }
+
+        public Builder rule(String ruleId, RuleSetting setting) {
+            this.rules.put(Objects.requireNonNull(ruleId, "ruleId"), Objects.requireNonNull(setting, "setting"));
+            return this;
+        }
+
+        public Builder ruleDirs(List<String> dirs) {
+            this.ruleDirs.clear();
+            this.ruleDirs.addAll(dirs);
+            return this;
+        }
+
+        public Builder since(LocalDate since) {
+            this.since = since;
+            return this;
+        }
+
+        /** Sets a section's settings. */
+        public <T> Builder section(Section<T> section, T value) {
+            this.sections.put(section.key(), section.type().cast(Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        public Policy build() {
+            return new Policy(this);
+        }
     }
 }

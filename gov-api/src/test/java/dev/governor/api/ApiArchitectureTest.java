@@ -32,7 +32,8 @@ class ApiArchitectureTest {
     void api_depends_on_no_other_module() {
         noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("dev.governor", "dev.governor.internal..", "dev.governor.rules..",
-                        "dev.governor.adapters..", "dev.governor.cli..", "dev.governor.test..")
+                        "dev.governor.pack..", "dev.governor.packs..", "dev.governor.input..", "dev.governor.adapters..",
+                        "dev.governor.cli..", "dev.governor.test..")
                 .because("dependencies point one way: api <- rules, adapters <- cli, examples, bench")
                 .check(API);
     }

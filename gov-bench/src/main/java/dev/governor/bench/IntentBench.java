@@ -7,11 +7,13 @@ import dev.governor.api.Facts;
 import dev.governor.api.Finding;
 import dev.governor.api.Layer;
 import dev.governor.api.Policy;
+import dev.governor.api.policy.HotspotPolicy;
+import dev.governor.fixtures.ReferenceIntent;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -57,9 +59,7 @@ public class IntentBench {
 
     /** The default policy with only the Intent layer in force. */
     public static Policy intentOnly() {
-        Policy d = Policy.defaults();
-        return new Policy(d.source(), d.sha256(), d.branch(), d.services(), d.intent(), d.hotspot(), d.release(),
-                d.learning(), EnumSet.of(Layer.INTENT), d.adr(), d.contracts(), d.rules(), d.ruleDirs(), d.since());
+        return Policy.builder().layers(Set.of(Layer.INTENT.id())).build();
     }
 
     @Setup(Level.Trial)
@@ -71,7 +71,7 @@ public class IntentBench {
                 .clock(Clock.fixed(HistoryGenerator.nowAfter(history), ZoneOffset.UTC))
                 .withoutServiceLoadedSources()
                 .build();
-        reference = new ReferenceIntent(intentOnly().hotspot());
+        reference = new ReferenceIntent(intentOnly().section(HotspotPolicy.SECTION));
     }
 
     @TearDown(Level.Trial)

@@ -6,6 +6,8 @@ import dev.governor.Governor;
 import dev.governor.api.Change;
 import dev.governor.api.Facts;
 import dev.governor.api.Finding;
+import dev.governor.api.policy.HotspotPolicy;
+import dev.governor.fixtures.ReferenceIntent;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -34,7 +36,7 @@ class ReferenceIntentTest {
                 .check()
                 .findings();
 
-        List<Finding> reference = new ReferenceIntent(IntentBench.intentOnly().hotspot()).run(history);
+        List<Finding> reference = new ReferenceIntent(IntentBench.intentOnly().section(HotspotPolicy.SECTION)).run(history);
 
         assertThat(rules.stream().filter(f -> f.ruleId().equals("intent.tactical-hotspot")).count())
                 .as("the generated history must exercise hotspots at all").isGreaterThan(10);

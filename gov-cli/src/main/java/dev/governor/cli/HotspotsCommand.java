@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.governor.Governor;
-import dev.governor.HotspotStatus;
+import dev.governor.Scope;
+import dev.governor.api.policy.HotspotPolicy;
+import dev.governor.packs.intent.HotspotStatus;
+import dev.governor.packs.intent.IntentPack;
 import dev.governor.api.Durations;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -14,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,9 +32,6 @@ import picocli.CommandLine.Spec;
         description = "List files by tactical fixes within the hotspot window, locked files first.")
 final class HotspotsCommand implements Callable<Integer> {
 
-    /** Locked first, then most tactical fixes, then path: the files to look at first lead. */
-    static final Comparator<HotspotStatus> ORDER = HotspotStatus.ORDER; // Governor.hotspots() lists them so
-
     @ParentCommand
     private GovCommand gov;
 
@@ -43,8 +42,14 @@ final class HotspotsCommand implements Callable<Integer> {
     private RepoOption repo;
 
     @Option(names = "--window", paramLabel = "DURATION",
-            description = "Count tactical fixes within this span (7d, 36h, 2w, P7D; default: the policy's hotspot.window).")
+            description = "Count tactical fixes within this span (7d, 36h, 2w, P7D; default: the policy's hotspot.window)."
+                    + " It also changes which files lock, as hotspot.window does.")
     private String window;
+
+    @Option(names = "--since", paramLabel = "DATE|DURATION",
+            description = "Count tactical fixes from this date (2026-01-01) or this long ago (30d) instead of within the"
+                    + " window. Locks are shown however old: they are what check enforces.")
+    private String since;
 
     @Option(names = "--top", paramLabel = "N", description = "Show only the first N files.")
     private Integer top;
@@ -68,27 +73,45 @@ final class HotspotsCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--window: " + e.getMessage());
             }
-            builder.hotspotWindow(span);
+            builder.configure(HotspotPolicy.SECTION, h -> h.withWindow(span));
+        }
+        Instant from = null;
+        if (since != null) {
+            try {
+                from = Since.parse(since, clock);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
+            }
         }
         Governor governor;
         List<HotspotStatus> all;
         try (Progress progress = Progress.start(gov.environment(), spec.commandLine().getErr(),
                 "reading the history of " + root)) {
             governor = builder.build();
-            all = governor.hotspots();
+            all = governor.evaluate(Scope.all(), IntentPack.HOTSPOTS).view(IntentPack.HOTSPOTS);
         }
-        List<HotspotStatus> hotspots = all.stream()
+        Instant countFrom = from;
+        List<HotspotStatus> listed = all.stream()
+                .map(h -> countFrom == null ? h : new HotspotStatus(h.path(), h.tacticalFixesSince(countFrom),
+                        h.counted(), h.locked(), h.lockedAt(), h.lockedBy(), h.tacticalFixes()))
                 .filter(h -> h.locked() || h.recentTactical() > 0)
-                .limit(top != null ? top : Long.MAX_VALUE)
+                .sorted(HotspotStatus.ORDER)
                 .toList();
-        Duration span = governor.policy().hotspot().window();
+        List<HotspotStatus> shown = listed.stream().limit(top != null ? top : Long.MAX_VALUE).toList();
+        Duration span = governor.policy().section(HotspotPolicy.SECTION).window();
         Instant now = clock.instant();
-        String document = format == CheckCommand.Format.JSON ? json(hotspots, span, now) : text(hotspots, span);
+        String counting = from == null ? "within " + Durations.format(span) : "since " + TextReport.instant(from);
+        String document = format == CheckCommand.Format.JSON ? json(shown, span, now)
+                : text(shown, listed.size(), (int) listed.stream().filter(HotspotStatus::locked).count(), counting);
         Output.write(document, null, spec.commandLine().getOut());
         return Main.ExitCodes.OK;
     }
 
-    static String text(List<HotspotStatus> hotspots, Duration window) {
+    /**
+     * The listing, then a summary of what it was cut from: {@code 3 of 120 files with tactical fixes within 7d
+     * · 5 locked}.
+     */
+    static String text(List<HotspotStatus> hotspots, int total, int locked, String counting) {
         StringBuilder out = new StringBuilder();
         int width = 1;
         for (HotspotStatus h : hotspots) {
@@ -109,9 +132,11 @@ final class HotspotsCommand implements Callable<Integer> {
             }
             out.append('\n');
         }
-        int locked = (int) hotspots.stream().filter(HotspotStatus::locked).count();
-        out.append(hotspots.size()).append(hotspots.size() == 1 ? " file" : " files")
-                .append(" with tactical fixes within ").append(Durations.format(window))
+        if (hotspots.size() < total) {
+            out.append(hotspots.size()).append(" of ");
+        }
+        out.append(total).append(total == 1 ? " file" : " files")
+                .append(" locked or with tactical fixes ").append(counting)
                 .append(" · ").append(locked).append(" locked").append('\n');
         return out.toString();
     }
@@ -152,5 +177,4 @@ final class HotspotsCommand implements Callable<Integer> {
         json.writeEndArray();
     }
 
-    /** A window as policies write it: {@code 7d}, {@code 36h}, else ISO-8601. */
 }

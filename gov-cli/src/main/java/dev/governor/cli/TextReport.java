@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The human-readable report of {@code gov check}: one block per finding in report order, then a summary.
+ * The human-readable report of {@code gov check}: one block per finding, blocking ones first and each
+ * group in report order, then a summary.
  * Deterministic: line ends are always {@code \n}, whatever the platform.
  *
  * <pre>
@@ -32,9 +33,17 @@ final class TextReport {
     private TextReport() {
     }
 
+    /** Says so in every text report of a shallow clone, and what to fetch instead. */
+    static final String SHALLOW = "warning: the history is a shallow clone: its oldest commit's files are unknown and"
+            + " nothing before it is governed; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in"
+            + " GitHub Actions' checkout)";
+
     static String render(Report report) {
         StringBuilder out = new StringBuilder();
-        for (Finding f : report.findings()) {
+        // blocking findings first: what fails the check must not scroll away behind thousands of warnings
+        List<Finding> ordered = new ArrayList<>(report.blocking());
+        report.findings().stream().filter(f -> !f.isBlocking()).forEach(ordered::add);
+        for (Finding f : ordered) {
             out.append(pad(f.severity().name(), 8)).append("  ").append(f.ruleId()).append("  ")
                     .append(subject(f.subject())).append('\n');
             out.append(INDENT).append(oneLine(f.message())).append('\n');
@@ -56,6 +65,9 @@ final class TextReport {
                 out.append('\n');
             }
             out.append('\n');
+        }
+        if (report.shallow()) {
+            out.append(SHALLOW).append('\n');
         }
         out.append(summary(report)).append('\n');
         return out.toString();

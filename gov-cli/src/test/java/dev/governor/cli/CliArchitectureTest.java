@@ -35,6 +35,14 @@ class CliArchitectureTest {
     }
 
     @Test
+    void the_command_line_uses_only_public_api() {
+        noClasses().that().resideInAPackage("dev.governor.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.governor..internal..")
+                .because("gov is the reference host tool: what it needs, every host tool may need, so it is public API")
+                .check(ALL);
+    }
+
+    @Test
     void the_import_saw_the_engine_and_the_command_line() {
         // guards the rules above against passing on a partial import
         assertThat(ALL.contain("dev.governor.Governor")).isTrue();

@@ -2,7 +2,7 @@ package dev.governor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.governor.HotspotStatus;
+import dev.governor.packs.intent.HotspotStatus;
 import dev.governor.RuleInfo;
 import dev.governor.api.Layer;
 import dev.governor.api.Ref;
@@ -20,16 +20,24 @@ class FormattingTest {
             null, List.of());
     private static final RuleInfo HOTSPOT = new RuleInfo("intent.tactical-hotspot", Layer.INTENT, Severity.BLOCKING,
             true, "built-in", "Three tactical fixes to one file within a week lock it.",
-            List.of("hotspot.count = 3", "hotspot.window = 7d"), "#412, #418 and #421 touch Ledger.java");
+            List.of("hotspot.count = 3", "hotspot.window = 7d"), "#412, #418 and #421 touch Ledger.java", null, "intent");
     private static final RuleInfo FRIDAY = new RuleInfo("ci.no-friday-deploys", Layer.CUSTOM, null, false,
-            "governance/rules/ci.drl", null, List.of(), null);
+            "governance/rules/ci.drl", null, List.of(), null, null, null);
 
     @Test
     void hotspots_text_lists_locked_files_with_when_and_by_what() {
-        assertThat(HotspotsCommand.text(List.of(LOCKED, WARM), Duration.ofDays(7))).isEqualTo("""
+        assertThat(HotspotsCommand.text(List.of(LOCKED, WARM), 2, 1, "within 7d")).isEqualTo("""
                 LOCKED  3  src/pay/Ledger.java  locked 2026-11-06T10:00:00Z by #412, #418, #421
                         2  src/pay/Fx.java
-                2 files with tactical fixes within 7d · 1 locked
+                2 files locked or with tactical fixes within 7d · 1 locked
+                """);
+    }
+
+    @Test
+    void hotspots_text_cut_by_top_says_how_many_it_was_cut_from() {
+        assertThat(HotspotsCommand.text(List.of(LOCKED), 120, 5, "within 7d")).isEqualTo("""
+                LOCKED  3  src/pay/Ledger.java  locked 2026-11-06T10:00:00Z by #412, #418, #421
+                1 of 120 files locked or with tactical fixes within 7d · 5 locked
                 """);
     }
 
@@ -75,7 +83,7 @@ class FormattingTest {
         HotspotStatus b = new HotspotStatus("b.java", 2, List.of(), false, null, List.of());
         HotspotStatus many = new HotspotStatus("z.java", 5, List.of(), false, null, List.of());
 
-        assertThat(List.of(b, many, a, LOCKED).stream().sorted(HotspotsCommand.ORDER).toList())
+        assertThat(List.of(b, many, a, LOCKED).stream().sorted(HotspotStatus.ORDER).toList())
                 .containsExactly(LOCKED, many, a, b);
     }
 

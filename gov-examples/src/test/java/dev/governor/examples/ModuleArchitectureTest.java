@@ -18,9 +18,9 @@ class ModuleArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.governor");
 
-    /** The packages of gov-rules: the public entry points, the engine, the pack's facts, the test DSL. */
-    private static final String[] RULES = {"dev.governor", "dev.governor.internal..", "dev.governor.rules..",
-            "dev.governor.test.."};
+    /** The packages of gov-rules: the public entry points, the engine, the pack SPI, the packs, the test DSL. */
+    private static final String[] RULES = {"dev.governor", "dev.governor.internal..", "dev.governor.pack..",
+            "dev.governor.packs..", "dev.governor.test.."};
 
     @Test
     void rules_do_not_depend_on_adapters_or_hosts() {
@@ -50,9 +50,20 @@ class ModuleArchitectureTest {
     }
 
     @Test
+    void the_shared_reader_depends_on_nothing_of_ours_but_the_api() {
+        noClasses().that().resideInAPackage("dev.governor.input..")
+                .should().dependOnClassesThat().resideInAnyPackage(RULES)
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.governor.adapters..", "dev.governor.cli..",
+                        "org.drools..", "org.kie..", "org.eclipse.jgit..")
+                .because("gov-input is the one safe reader both the engine and the adapters use")
+                .check(GOVERNOR);
+    }
+
+    @Test
     void the_import_saw_every_library_module() {
         assertThat(GOVERNOR.containPackage("dev.governor.api")).isTrue();
         assertThat(GOVERNOR.containPackage("dev.governor.internal.engine")).isTrue();
         assertThat(GOVERNOR.containPackage("dev.governor.adapters.git")).isTrue();
+        assertThat(GOVERNOR.containPackage("dev.governor.input")).isTrue();
     }
 }

@@ -153,7 +153,7 @@ public final class GovRule {
         if (violations.isEmpty()) {
             return new Result(true, List.of(), null);
         }
-        return new Result(false, violations, message(violations, baseline));
+        return new Result(false, violations, message(violations, baseline, rules != null ? rules : BuiltIn.rules()));
     }
 
     private boolean matches(Finding f) {
@@ -200,7 +200,7 @@ public final class GovRule {
         return null;
     }
 
-    private String message(List<Finding> violations, Path baseline) {
+    private String message(List<Finding> violations, Path baseline, List<RuleInfo> rules) {
         int n = violations.size();
         StringBuilder out = new StringBuilder("Rule '").append(description).append("' was violated (")
                 .append(n).append(n == 1 ? " time)" : " times)");
@@ -210,7 +210,7 @@ public final class GovRule {
         out.append(':');
         for (Finding f : violations) {
             out.append("\n  ").append(f.subject().id()).append(": ").append(f.message()).append(evidence(f));
-            out.append("\n    next: ").append(NextSteps.action(f)).append("; ");
+            out.append("\n    next: ").append(action(f, rules)).append("; ");
             if (baseline == null) {
                 out.append("to accept today's state, wrap the rule in GovRules.freeze(…)");
             } else {
@@ -218,6 +218,21 @@ public final class GovRule {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * What to do about a finding: its rule's {@code @next}, with the subject filled in; a rule that does
+     * not say (a custom one, whose author puts the action into the message) gets a generic action.
+     */
+    static String action(Finding finding, List<RuleInfo> rules) {
+        String subject = finding.subject().id();
+        for (RuleInfo rule : rules) {
+            if (rule.id().equals(finding.ruleId()) && rule.next() != null) {
+                return rule.next(subject);
+            }
+        }
+        return "resolve what the finding on " + subject + " reports ('gov explain " + finding.ruleId()
+                + "' says what the rule checks)";
     }
 
     /** The evidence a finding's message does not already name, as {@code " (evidence: deployment d1)"}. */
@@ -249,13 +264,17 @@ public final class GovRule {
         return description;
     }
 
-    /** The ids of the built-in rules, loaded once: what a report alone is checked against. */
+    /** The built-in rules, loaded once: what a report alone is checked against. */
     private static final class BuiltIn {
-        private static final Set<String> IDS = Governor.builder().withoutServiceLoadedSources().build().rules()
-                .stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet());
+        private static final List<RuleInfo> RULES = Governor.builder().withoutServiceLoadedSources().build().rules();
+        private static final Set<String> IDS = RULES.stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet());
 
         static Set<String> ids() {
             return IDS;
+        }
+
+        static List<RuleInfo> rules() {
+            return RULES;
         }
     }
 }

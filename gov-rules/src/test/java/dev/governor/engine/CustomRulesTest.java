@@ -72,10 +72,7 @@ class CustomRulesTest {
     @Test
     void the_policy_changes_a_custom_rules_severity() throws Exception {
         Files.writeString(dir.resolve("friday.drl"), FRIDAY_RULE);
-        Policy policy = new Policy(null, Policy.EMPTY_SHA256, null, java.util.List.of(), new Policy.Intent(true),
-                Policy.Hotspot.DEFAULT, Policy.Release.DEFAULT, Policy.Learning.DEFAULT, Policy.defaults().layers(),
-                Policy.Adrs.DEFAULT, Policy.Contracts.DEFAULT,
-                Map.of("ci.no-friday-deploys", new Policy.RuleSetting(Severity.BLOCKING, true)), java.util.List.of(), null);
+        Policy policy = Policy.builder().rule("ci.no-friday-deploys", new Policy.RuleSetting(Severity.BLOCKING, true)).build();
 
         Governor g = governor(dir, new Deployment("d1", "abc1234def", "prod", FRIDAY, Deployment.Status.SUCCESS))
                 .policy(policy).build();

@@ -88,7 +88,7 @@ class ReportJsonTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> check(history(), Scope.changes("#99")))
                 .isInstanceOf(dev.governor.api.GovernanceException.class)
                 .hasMessage("change '#99' is not in the history read (5 changes): give a change id like #42 or a "
-                        + "commit SHA of the branch, or read further back with --since");
+                        + "commit SHA of the branch (changes before the policy's since are not governed)");
     }
 
     @Test

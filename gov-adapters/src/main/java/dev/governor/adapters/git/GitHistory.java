@@ -4,6 +4,7 @@ import dev.governor.api.Change;
 import dev.governor.api.GovernanceException;
 import dev.governor.api.Policy;
 import dev.governor.api.Review;
+import dev.governor.api.policy.IntentPolicy;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -104,7 +105,7 @@ public final class GitHistory implements AutoCloseable {
             }
             List<Change> changes = new ArrayList<>(commits.size());
             List<Review> reviews = new ArrayList<>();
-            boolean infer = policy.intent().inferFromConventionalCommits();
+            boolean infer = policy.section(IntentPolicy.SECTION).inferFromConventionalCommits();
             for (CommitData c : commits) {
                 PrRecord pr = bySha.get(c.sha());
                 if (pr == null) {

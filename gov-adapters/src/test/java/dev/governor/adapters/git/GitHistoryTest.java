@@ -53,15 +53,12 @@ class GitHistoryTest {
     }
 
     private static Policy noInference() {
-        Policy d = Policy.defaults();
-        return new Policy(d.source(), d.sha256(), d.branch(), d.services(), new Policy.Intent(false), d.hotspot(),
-                d.release(), d.learning(), d.layers(), d.adr(), d.contracts(), d.rules(), d.ruleDirs(), d.since());
+        return Policy.defaults().with(dev.governor.api.policy.IntentPolicy.SECTION,
+                new dev.governor.api.policy.IntentPolicy(false));
     }
 
     private static Policy onBranch(String branch) {
-        Policy d = Policy.defaults();
-        return new Policy(d.source(), d.sha256(), branch, d.services(), d.intent(), d.hotspot(),
-                d.release(), d.learning(), d.layers(), d.adr(), d.contracts(), d.rules(), d.ruleDirs(), d.since());
+        return Policy.defaults().toBuilder().branch(branch).build();
     }
 
     @Test

@@ -1,83 +1,80 @@
 package dev.governor.internal.engine;
 
-import dev.governor.Governor;
-import dev.governor.HotspotStatus;
-import dev.governor.api.Adr;
 import dev.governor.api.Change;
-import dev.governor.api.Contract;
-import dev.governor.api.ContractDiff;
-import dev.governor.api.Deployment;
 import dev.governor.api.Fact;
 import dev.governor.api.FactContext;
 import dev.governor.api.FactSource;
 import dev.governor.api.Facts;
 import dev.governor.api.Finding;
-import dev.governor.api.GateResult;
-import dev.governor.api.Incident;
-import dev.governor.api.Layer;
+import dev.governor.api.GovernanceException;
+import dev.governor.api.History;
+import dev.governor.api.HistoryProvider;
 import dev.governor.api.Policy;
-import dev.governor.api.Review;
-import dev.governor.rules.FileState;
-import dev.governor.rules.Now;
+import dev.governor.pack.Derivation;
+import dev.governor.pack.Findings;
+import dev.governor.pack.Now;
+import dev.governor.pack.Pack;
+import dev.governor.pack.SectionReader;
+import dev.governor.pack.View;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.QueryResults;
 import org.kie.api.runtime.rule.QueryResultsRow;
 import org.kie.api.time.SessionPseudoClock;
 
 /**
- * One run of the rules: reads facts from the sources, inserts them into a fresh session of the
- * built-in pack (then of the custom rules, which also see the built-in findings), and reads the
- * findings back with a query. Sessions live for one run; knowledge bases are shared.
+ * One run of the rules. Opens the repository's governed history once (through a {@link HistoryProvider}),
+ * reads the facts from every source, lets each pack in force derive its facts, and fires the packs'
+ * agenda groups in run order in a fresh session of the precompiled base, then of the compiled one (packs
+ * from other jars and custom rules, which also see the first session's findings). Knows packs only
+ * through the SPI: it names none of them.
  */
 public final class Engine {
 
-    /** History read when neither the caller nor the policy says {@code since} (spec/cli.md). */
-    static final Duration DEFAULT_HISTORY = Duration.ofDays(90);
-    /** The order layers run in: Release reads the findings of the others, so it runs last. */
-    private static final List<Layer> RUN_ORDER = List.of(Layer.INTENT, Layer.CONTRACT, Layer.CHANGE, Layer.LEARNING,
-            Layer.RELEASE);
-
     private final RuleSet rules;
+    private final Packs packs;
     private final Policy policy;
     private final Path repository;
     private final String branch;
-    private final Instant since;
     private final Clock clock;
     private final List<FactSource> sources;
+    private final ClassLoader loader;
 
-    public Engine(RuleSet rules, Policy policy, Path repository, String branch, Instant since, Clock clock,
-                  List<FactSource> sources) {
+    public Engine(RuleSet rules, Packs packs, Policy policy, Path repository, String branch, Clock clock,
+                  List<FactSource> sources, ClassLoader loader) {
         this.rules = rules;
+        this.packs = packs;
         this.policy = policy;
         this.repository = repository;
         this.branch = branch;
-        this.since = since;
         this.clock = clock;
-        this.sources = sources;
+        this.sources = List.copyOf(sources);
+        this.loader = loader;
     }
 
-    /** Every {@link FactSource} registered with {@link ServiceLoader} on gov-rules' class path. */
-    public static List<FactSource> serviceLoadedSources() {
+    /** Every {@link FactSource} registered with {@link ServiceLoader} on this class loader, by class name. */
+    public static List<FactSource> serviceLoadedSources(ClassLoader loader) {
         List<FactSource> found = new ArrayList<>();
-        ServiceLoader.load(FactSource.class, Governor.class.getClassLoader()).forEach(found::add);
+        ServiceLoader.load(FactSource.class, loader).forEach(found::add);
         found.sort((a, b) -> a.getClass().getName().compareTo(b.getClass().getName()));
         return found;
     }
@@ -85,99 +82,132 @@ public final class Engine {
     /**
      * What one run produced.
      *
-     * @param findings    every finding, after the policy's overrides, of the layers in force
+     * @param findings    every finding, after the policy's overrides, of the packs in force
      * @param evaluatedAt the clock's reading
      * @param origin      the repository state read, or {@code null}
+     * @param shallow     whether the history read is a shallow clone's
      * @param factCounts  facts seen, by kind
-     * @param states      the Intent layer's per-subject state, when asked for (else empty)
-     * @param changes     the changes seen, by id, for scoping by SHA
+     * @param changes     the changes seen, in branch order
+     * @param views       the rows of each view asked for
      */
-    public record Outcome(List<Finding> findings, Instant evaluatedAt, Facts.Origin origin,
-                          Map<String, Integer> factCounts, List<HotspotStatus> states, List<Change> changes) {}
+    public record Outcome(List<Finding> findings, Instant evaluatedAt, Facts.Origin origin, boolean shallow,
+                          Map<String, Integer> factCounts, List<Change> changes, Map<View<?>, List<?>> views) {}
 
-    /** Reads the facts and runs the rules; {@code withStates} also reads back each subject's hotspot state. */
-    public Outcome run(boolean withStates) {
+    /** Reads the facts and runs the rules; also reads the rows of {@code views}. */
+    public Outcome run(List<View<?>> views) {
         Instant now = clock.instant();
-        Instant from = since != null ? since
-                : policy.since() != null ? policy.since().atStartOfDay(ZoneOffset.UTC).toInstant()
-                : now.minus(DEFAULT_HISTORY);
-        FactContext context = new FactContext(repository, branch, from, now, policy);
+        Instant governedFrom = policy.since() == null ? null : policy.since().atStartOfDay(ZoneOffset.UTC).toInstant();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(Governor.class.getClassLoader());
+        Thread.currentThread().setContextClassLoader(loader);
         try {
             RuleSet.preload();
+            History history = repository == null ? null : openHistory(governedFrom);
+            FactContext context = new FactContext(repository, branch, governedFrom, now, policy, history);
             Facts facts = Facts.empty();
             for (FactSource source : sources) {
-                facts = facts.plus(source.read(context));
+                Facts more = source.read(context);
+                if (more == null) {
+                    throw new GovernanceException(source.getClass().getName(), 0, "this FactSource returned null from "
+                            + "read(…): return Facts.empty() when it has nothing to say");
+                }
+                facts = facts.plus(more);
             }
-            return evaluate(facts, now, withStates);
+            Facts.Origin origin = history != null ? new Facts.Origin(history.head(), history.branch()) : facts.repository();
+            return evaluate(facts, history, now, views, origin);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
     }
 
-    private Outcome evaluate(Facts facts, Instant now, boolean withStates) {
-        List<Change> ordered = new ArrayList<>(facts.changes());
-        ordered.sort(Touches.MERGE_ORDER);
-        List<Object> common = new ArrayList<>();
-        common.add(new Now(now));
-        common.add(policy.hotspot());
-        common.add(policy.intent());
-        common.add(policy.release());
-        common.add(policy.learning());
-
-        KieSession session = newSession(RuleSet.builtIn(), now);
-        List<Finding> builtIn;
-        List<HotspotStatus> states;
-        try {
-            common.forEach(session::insert);
-            for (Fact fact : facts.facts()) {
-                session.insert(fact);
-            }
-            if (policy.inForce(Layer.INTENT) && !ordered.isEmpty()) {
-                for (FileState state : Touches.states(ordered, policy.hotspot(), now.minus(policy.hotspot().window()))) {
-                    session.insert(state);
-                }
-            }
-            for (int i = RUN_ORDER.size() - 1; i >= 0; i--) {
-                if (policy.inForce(RUN_ORDER.get(i))) {
-                    session.getAgenda().getAgendaGroup(RUN_ORDER.get(i).id()).setFocus();
-                }
-            }
-            session.fireAllRules();
-            builtIn = query(session, RuleSet.FINDINGS_QUERY, "$finding", Finding.class);
-            states = !withStates ? List.of() : query(session, RuleSet.STATES_QUERY, "$state", FileState.class).stream()
-                    .map(Engine::status).toList();
-        } finally {
-            session.dispose();
+    private History openHistory(Instant governedFrom) {
+        List<HistoryProvider> providers = new ArrayList<>();
+        ServiceLoader.load(HistoryProvider.class, loader).forEach(providers::add);
+        if (providers.isEmpty()) {
+            throw new GovernanceException(repository.toString(), 0, "cannot read this repository: no history reader "
+                    + "is on the class path; add dev.governor:gov-adapters (the git adapter) as a dependency");
         }
-
-        List<Finding> all = new ArrayList<>(builtIn);
-        KieBase custom = rules.custom();
-        if (custom != null) {
-            all.addAll(runCustom(custom, common, facts, builtIn, now));
-        }
-        return new Outcome(applyPolicy(all), now, facts.repository(), counts(facts), states, ordered);
+        providers.sort((a, b) -> a.getClass().getName().compareTo(b.getClass().getName()));
+        return providers.get(0).open(repository, branch, governedFrom, policy);
     }
 
-    private List<Finding> runCustom(KieBase custom, List<Object> common, Facts facts, List<Finding> builtIn, Instant now) {
-        KieSession session = newSession(custom, now);
+    private Outcome evaluate(Facts facts, History history, Instant now, List<View<?>> views, Facts.Origin origin) {
+        List<Change> ordered = BranchOrder.sort(facts.changes());
+        List<Pack> inForce = packs.inForce(policy);
+        List<Object> common = new ArrayList<>();
+        common.add(new Now(now));
+        Set<String> sectionKeys = new HashSet<>();
+        for (Pack pack : inForce) {
+            for (SectionReader<?> section : pack.sections()) {
+                if (sectionKeys.add(section.section().key())) {
+                    common.add(policy.section(section.section()));
+                }
+            }
+        }
+        Map<View<?>, List<?>> rows = new LinkedHashMap<>();
+        List<Pack> first = inForce.stream().filter(p -> rules.precompiled(p.id())).toList();
+        List<Finding> builtIn = session(RuleSet.builtIn(), first, common, facts, history, ordered, List.of(), now, views,
+                rows);
+        List<Finding> all = new ArrayList<>(builtIn);
+        KieBase compiled = rules.compiled();
+        if (compiled != null) {
+            List<Pack> second = inForce.stream().filter(p -> !rules.precompiled(p.id())).toList();
+            all.addAll(session(compiled, second, common, facts, history, ordered, builtIn, now, views, rows));
+        }
+        for (View<?> view : views) {
+            rows.putIfAbsent(view, List.of()); // its pack is not in force
+        }
+        return new Outcome(applyPolicy(all), now, origin, history != null && history.shallow(), counts(facts), ordered,
+                rows);
+    }
+
+    /** One session: facts in, each pack's derivation, agenda groups in run order, findings and views out. */
+    private List<Finding> session(KieBase base, List<Pack> running, List<Object> common, Facts facts, History history,
+                                  List<Change> ordered, List<Finding> earlier, Instant now, List<View<?>> views,
+                                  Map<View<?>, List<?>> rows) {
+        KieSession session = newSession(base, now);
         try {
+            session.setGlobal(Findings.POLICY_GLOBAL, policy);
             common.forEach(session::insert);
             for (Fact fact : facts.facts()) {
                 session.insert(fact);
             }
             Set<Finding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Finding f : builtIn) {
+            for (Finding f : earlier) {
                 session.insert(f);
                 seen.add(f);
             }
-            session.fireAllRules();
-            return query(session, RuleSet.FINDINGS_QUERY, "$finding", Finding.class).stream()
+            Derivation derivation = new SessionDerivation(policy, now, facts, ordered, history, session);
+            for (Pack pack : running) {
+                pack.derive(derivation);
+            }
+            for (int i = running.size() - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(running.get(i).id()).setFocus();
+            }
+            try {
+                session.fireAllRules();
+            } catch (ConsequenceException e) {
+                throw consequenceFailed(e);
+            }
+            Set<String> here = new HashSet<>();
+            running.forEach(p -> here.add(p.id()));
+            for (View<?> view : views) {
+                if (here.contains(view.pack())) {
+                    rows.put(view, query(session, view.query(), view.binding()).stream().map(view.map()).toList());
+                }
+            }
+            return query(session, RuleSet.FINDINGS_QUERY, "$finding").stream().map(Finding.class::cast)
                     .filter(f -> !seen.contains(f)).toList();
         } finally {
             session.dispose();
         }
+    }
+
+    private static GovernanceException consequenceFailed(ConsequenceException e) {
+        String rule = e.getRule() == null ? "a rule" : "rule '" + e.getRule().getName() + "'";
+        String where = e.getRule() == null ? "rules" : e.getRule().getPackageName();
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new GovernanceException(where, 0, rule + " failed while it ran: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + "; fix the rule's consequence", cause);
     }
 
     /** A session on the pseudo clock set to now: rules never see the wall clock. */
@@ -190,16 +220,16 @@ public final class Engine {
         return session;
     }
 
-    private static <T> List<T> query(KieSession session, String query, String binding, Class<T> type) {
+    private static List<Object> query(KieSession session, String query, String binding) {
         QueryResults results = session.getQueryResults(query);
-        List<T> out = new ArrayList<>(results.size());
+        List<Object> out = new ArrayList<>(results.size());
         for (QueryResultsRow row : results) {
-            out.add(type.cast(row.get(binding)));
+            out.add(row.get(binding));
         }
         return out;
     }
 
-    /** The policy's word on each finding: layers in force, rules turned off, severities changed. */
+    /** The policy's word on each finding: rules turned off, severities changed, layers not in force. */
     private List<Finding> applyPolicy(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
@@ -207,57 +237,43 @@ public final class Engine {
             if (!setting.enabled() || !policy.inForce(f.layer())) {
                 continue;
             }
-            out.add(setting.severity() != null ? f.withSeverity(setting.severity()) : f);
+            out.add(setting.severity() != null && setting.severity() != f.severity() ? f.withSeverity(setting.severity()) : f);
         }
         return out;
     }
 
-    private static HotspotStatus status(FileState s) {
-        Finding lock = s.getLockFinding();
-        return new HotspotStatus(s.getPath(), s.getRecentTactical(),
-                s.getCounted().stream().map(t -> t.change().id()).toList(), s.isLocked(),
-                lock == null ? null : lock.at(),
-                lock == null ? List.of() : lock.evidence().stream().map(r -> r.id()).toList());
-    }
-
-    /** Facts seen by kind, in one pass: the five the schema names always, the others when present. */
+    /** Facts seen by kind ({@code changes}, {@code adrs} …): every kind of fact, in one pass. */
     private static Map<String, Integer> counts(Facts facts) {
-        int[] n = new int[8];
-        for (Fact fact : facts.facts()) {
-            // Java 17: no pattern switch yet; the sealed Fact keeps this list complete
-            if (fact instanceof Change) {
-                n[0]++;
-            } else if (fact instanceof Adr) {
-                n[1]++;
-            } else if (fact instanceof Contract) {
-                n[2]++;
-            } else if (fact instanceof Deployment) {
-                n[3]++;
-            } else if (fact instanceof Incident) {
-                n[4]++;
-            } else if (fact instanceof ContractDiff) {
-                n[5]++;
-            } else if (fact instanceof GateResult) {
-                n[6]++;
-            } else if (fact instanceof Review) {
-                n[7]++;
-            }
+        Map<Class<?>, int[]> byKind = new LinkedHashMap<>();
+        for (Class<?> kind : Fact.class.getPermittedSubclasses()) {
+            byKind.put(kind, new int[1]);
         }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("changes", n[0]);
-        counts.put("adrs", n[1]);
-        counts.put("contracts", n[2]);
-        counts.put("deployments", n[3]);
-        counts.put("incidents", n[4]);
-        putIfAny(counts, "contractDiffs", n[5]);
-        putIfAny(counts, "gateResults", n[6]);
-        putIfAny(counts, "reviews", n[7]);
+        Class<?> last = null;
+        int[] counter = null;
+        for (Fact fact : facts.facts()) {
+            if (fact.getClass() != last) { // facts come in runs of one kind: look the counter up once a run
+                last = fact.getClass();
+                counter = byKind.get(last);
+            }
+            counter[0]++;
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        byKind.forEach((kind, n) -> counts.put(name(kind), n[0]));
         return counts;
     }
 
-    private static void putIfAny(Map<String, Integer> counts, String key, int n) {
-        if (n > 0) {
-            counts.put(key, n);
+    /** {@code ContractDiff} → {@code contractDiffs}. */
+    private static String name(Class<?> kind) {
+        String simple = kind.getSimpleName();
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1) + "s";
+    }
+
+    /** The derivation step's view of one session. */
+    private record SessionDerivation(Policy policy, Instant now, Facts facts, List<Change> changes, History history,
+                                     KieSession session) implements Derivation {
+        @Override
+        public void insert(Object fact) {
+            session.insert(fact);
         }
     }
 }

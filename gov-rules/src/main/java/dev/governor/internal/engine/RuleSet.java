@@ -1,23 +1,31 @@
 package dev.governor.internal.engine;
 
-import dev.governor.Governor;
-import dev.governor.RuleInfo;
+import dev.governor.api.Durations;
 import dev.governor.api.GovernanceException;
 import dev.governor.api.Layer;
 import dev.governor.api.Policy;
 import dev.governor.api.Severity;
+import dev.governor.pack.Findings;
+import dev.governor.pack.Pack;
+import dev.governor.pack.SectionReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,37 +41,102 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Query;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * The rules of one {@link Governor}: the built-in pack, precompiled to the executable model when
- * gov-rules is built and loaded once per JVM, plus custom {@code .drl} directories compiled at
- * build() time. Immutable; its knowledge bases are shared by every check.
+ * The rules of one Governor in two knowledge bases: the precompiled one that gov-rules ships (the
+ * built-in packs, compiled to the executable model when gov-rules is built, loaded once per JVM), and
+ * one compiled at build() time for what is not precompiled: the DRL of packs shipped in other jars and
+ * the custom rule directories. Immutable; knowledge bases are shared by every check.
  */
 public final class RuleSet {
 
     static final String FINDINGS_QUERY = "governor.findings";
-    static final String STATES_QUERY = "governor.hotspot-states";
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9.-]+");
     private static final Pattern RULE_DECL = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
+    private static final Pattern QUERY_DECL = Pattern.compile("(?m)^\\s*query\\s");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
     private static final Pattern LINE = Pattern.compile("\\[\\s*(\\d+)\\s*,");
-    /** Compiled custom rule sets by content hash: identical rule files are compiled once per JVM. */
-    private static final Map<String, KieBase> CUSTOM_CACHE = new ConcurrentHashMap<>();
+    /** What every custom rule file sees without imports (spec/api.md). */
+    static final String AUTO_IMPORTS = "import dev.governor.api.*; import dev.governor.pack.*; import java.time.*; ";
+    /** Compiled rule sets by content hash: identical rule files are compiled once per JVM. */
+    private static final Map<String, KieBase> COMPILED_CACHE = new ConcurrentHashMap<>();
 
-    private final KieBase custom;
+    private final KieBase compiled;
+    /** Packs whose rules are in the precompiled base, and those compiled here. */
+    private final Set<String> precompiledPacks;
+    private final Set<String> compiledPacks;
+    /** DRL package → pack id, for telling which pack a rule belongs to. */
+    private final Map<String, String> packageOwners;
+    /** Custom rule id → the file it came from. */
     private final Map<String, String> customSources;
 
-    private RuleSet(KieBase custom, Map<String, String> customSources) {
-        this.custom = custom;
-        this.customSources = customSources;
+    private RuleSet(KieBase compiled, Set<String> precompiledPacks, Set<String> compiledPacks,
+                    Map<String, String> packageOwners, Map<String, String> customSources) {
+        this.compiled = compiled;
+        this.precompiledPacks = Set.copyOf(precompiledPacks);
+        this.compiledPacks = Set.copyOf(compiledPacks);
+        this.packageOwners = Map.copyOf(packageOwners);
+        this.customSources = Map.copyOf(customSources);
     }
 
     /**
-     * The built-in pack plus every {@code .drl} file under {@code customDirs}.
+     * The rules of {@code packs} plus every {@code .drl} file under {@code customDirs}.
      *
-     * @throws GovernanceException naming file and line when a rule file does not compile, or a directory is missing
+     * @throws GovernanceException naming file and line when a rule file does not compile, a rule id is
+     *                             malformed or taken, a pack's rule file is missing, or a directory is missing
      */
-    public static RuleSet load(List<Path> customDirs) {
+    public static RuleSet load(Packs packs, List<Path> customDirs, ClassLoader loader) {
+        KieBase builtIn = builtIn();
+        Map<String, String> toCompile = new LinkedHashMap<>(); // resource name -> text, for packs not precompiled
+        Map<String, String> packageOwners = new LinkedHashMap<>();
+        Set<String> precompiled = new HashSet<>();
+        Set<String> compiledPacks = new HashSet<>();
+        for (Pack pack : packs.all()) {
+            boolean inBuiltIn = true;
+            for (String resource : pack.rules()) {
+                String text = resource(loader, resource, pack);
+                Matcher m = PACKAGE.matcher(text);
+                String pkg = m.find() ? m.group(1) : null;
+                if (pkg != null) {
+                    packageOwners.put(pkg, pack.id());
+                }
+                boolean declares = RULE_DECL.matcher(text).find() || QUERY_DECL.matcher(text).find();
+                if (declares && (pkg == null || builtIn.getKiePackage(pkg) == null)) {
+                    inBuiltIn = false;
+                    toCompile.put(resource, text);
+                }
+            }
+            (inBuiltIn ? precompiled : compiledPacks).add(pack.id());
+        }
+        Map<String, String> customFiles = customFiles(customDirs);
+        Set<String> builtInIds = ruleIds(builtIn);
+        Map<String, String> customSources = ruleSources(customFiles, builtInIds);
+        ruleSources(toCompile, builtInIds); // a pack's rule ids are checked alike
+        if (toCompile.isEmpty() && customFiles.isEmpty()) {
+            return new RuleSet(null, precompiled, compiledPacks, packageOwners, customSources);
+        }
+        Map<String, String> all = new LinkedHashMap<>(toCompile);
+        customFiles.forEach((file, text) -> all.put(file, text));
+        KieBase kieBase = COMPILED_CACHE.computeIfAbsent(hash(all),
+                key -> compile(key, toCompile, customFiles, loader));
+        return new RuleSet(kieBase, precompiled, compiledPacks, packageOwners, customSources);
+    }
+
+    private static String resource(ClassLoader loader, String resource, Pack pack) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new GovernanceException(resource, 0, "pack '" + pack.id() + "' names this rule file, which is not on "
+                        + "the class path: put it in the pack's jar, or fix " + pack.getClass().getName() + ".rules()");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GovernanceException(resource, 0, "cannot read pack '" + pack.id() + "' rule file: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> customFiles(List<Path> customDirs) {
         Map<String, String> files = new LinkedHashMap<>();
         for (Path dir : customDirs) {
             if (!Files.isDirectory(dir)) {
@@ -77,45 +150,68 @@ public final class RuleSet {
                 throw new GovernanceException(dir.toString(), 0, "cannot read rule directory: " + e.getMessage(), e);
             }
         }
-        if (files.isEmpty()) {
-            return new RuleSet(null, Map.of());
-        }
-        Map<String, String> ruleSources = ruleSources(files);
-        KieBase kieBase = CUSTOM_CACHE.computeIfAbsent(hash(files), key -> compile(key, files));
-        return new RuleSet(kieBase, ruleSources);
+        return files;
     }
 
-    /** The built-in knowledge base. */
+    /** The precompiled knowledge base of the built-in packs. */
     static KieBase builtIn() {
         return BuiltIn.get();
     }
 
-    /** The custom knowledge base, or {@code null} when there are no custom rules. */
-    KieBase custom() {
-        return custom;
+    /** The knowledge base compiled at build() time, or {@code null} when everything was precompiled. */
+    KieBase compiled() {
+        return compiled;
     }
 
-    /** Every reportable rule with its severity under {@code policy}, built-ins first, by id. */
-    public List<RuleInfo> describe(Policy policy) {
-        List<RuleInfo> out = new ArrayList<>();
-        collect(builtIn(), "built-in", policy, out);
-        if (custom != null) {
-            collect(custom, null, policy, out);
+    /** Whether a pack's rules run in the precompiled base (else in the compiled one). */
+    boolean precompiled(String packId) {
+        return precompiledPacks.contains(packId);
+    }
+
+    /**
+     * A loaded rule, as the facade describes it.
+     *
+     * @param pack the id of the pack it belongs to, or {@code null} for a custom rule file's
+     */
+    public record Description(String id, String pack, Layer layer, Severity severity, boolean enabled, String source,
+                              String description, List<String> thresholds, String example, String next) {}
+
+    /** Every reporting rule with its severity under {@code policy}: built-ins first, then by id. */
+    public List<Description> describe(Policy policy, Packs packs) {
+        List<Description> out = new ArrayList<>();
+        collect(builtIn(), true, policy, packs, out);
+        if (compiled != null) {
+            collect(compiled, false, policy, packs, out);
         }
-        out.sort(Comparator.comparing((RuleInfo r) -> r.source().equals("built-in") ? 0 : 1).thenComparing(RuleInfo::id));
+        out.sort(Comparator.comparing((Description r) -> r.source().equals("built-in") ? 0 : 1)
+                .thenComparing(Description::id));
         return out;
     }
 
-    private void collect(KieBase base, String source, Policy policy, List<RuleInfo> out) {
+    /** The ids of every reporting rule (built-in and custom), for validating rule overrides. */
+    public Set<String> ruleIds(Policy policy, Packs packs) {
+        Set<String> ids = new HashSet<>();
+        describe(policy, packs).forEach(d -> ids.add(d.id()));
+        return ids;
+    }
+
+    private void collect(KieBase base, boolean builtIn, Policy policy, Packs packs, List<Description> out) {
         for (KiePackage pkg : base.getKiePackages()) {
+            String packId = packageOwners.get(pkg.getName());
+            if (builtIn && (packId == null || !precompiledPacks.contains(packId))) {
+                continue; // the engine's own queries, or a precompiled pack not loaded here
+            }
+            Set<String> queries = new HashSet<>();
+            for (Query q : pkg.getQueries()) {
+                queries.add(q.getName());
+            }
             for (Rule rule : pkg.getRules()) {
                 Map<String, Object> meta = rule.getMetaData();
-                boolean builtIn = source != null;
-                if (builtIn && !meta.containsKey("severity")) {
-                    continue; // derivation rules keep state; they report nothing
-                }
-                if (!builtIn && !RULE_ID.matcher(rule.getName()).matches()) {
+                if (queries.contains(rule.getName()) || !RULE_ID.matcher(rule.getName()).matches()) {
                     continue;
+                }
+                if (packId != null && !meta.containsKey("severity")) {
+                    continue; // a pack's derivation rules keep state; they report nothing
                 }
                 Severity declared = meta.containsKey("severity") ? Severity.parse(text(meta.get("severity"))) : null;
                 Policy.RuleSetting setting = policy.rule(rule.getName());
@@ -123,15 +219,55 @@ public final class RuleSet {
                 List<String> thresholds = new ArrayList<>();
                 if (meta.containsKey("thresholds")) {
                     for (String key : text(meta.get("thresholds")).split(",")) {
-                        thresholds.add(key.trim() + " = " + Thresholds.value(policy, key.trim()));
+                        thresholds.add(key.trim() + " = " + threshold(policy, packs, key.trim()));
                     }
                 }
-                out.add(new RuleInfo(rule.getName(), Layer.ofRule(rule.getName()), severity,
-                        setting.enabled() && policy.inForce(Layer.ofRule(rule.getName())),
-                        builtIn ? source : customSources.getOrDefault(rule.getName(), "custom"),
-                        text(meta.get("description")), thresholds, text(meta.get("example"))));
+                boolean inForce = packId != null ? policy.inForce(packId) : policy.inForce(Layer.ofRule(rule.getName()));
+                String source = packId == null ? customSources.getOrDefault(rule.getName(), "custom")
+                        : builtIn ? "built-in" : "pack " + packId;
+                out.add(new Description(rule.getName(), packId, Layer.ofRule(rule.getName()), severity,
+                        setting.enabled() && inForce, source, text(meta.get("description")), thresholds,
+                        text(meta.get("example")), text(meta.get("next"))));
             }
         }
+    }
+
+    /** The value in force of a policy key a rule names in {@code @thresholds} ({@code hotspot.window}). */
+    static String threshold(Policy policy, Packs packs, String key) {
+        int dot = key.indexOf('.');
+        String sectionKey = dot < 0 ? key : key.substring(0, dot);
+        for (SectionReader<?> reader : packs.sections()) {
+            if (!reader.section().key().equals(sectionKey)) {
+                continue;
+            }
+            Object value = policy.section(reader.section());
+            if (dot < 0 || !value.getClass().isRecord()) {
+                return format(value);
+            }
+            for (RecordComponent c : value.getClass().getRecordComponents()) {
+                if (c.getName().equals(key.substring(dot + 1))) {
+                    try {
+                        return format(c.getAccessor().invoke(value));
+                    } catch (ReflectiveOperationException e) {
+                        return "?";
+                    }
+                }
+            }
+        }
+        return "?";
+    }
+
+    private static String format(Object value) {
+        if (value instanceof Duration d) {
+            return Durations.format(d);
+        }
+        if (value instanceof Collection<?> c) {
+            return String.join(", ", c.stream().map(RuleSet::format).toList());
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+        return String.valueOf(value);
     }
 
     /** A DRL annotation's value; rules compiled at run time keep the quotes, precompiled ones do not. */
@@ -143,9 +279,20 @@ public final class RuleSet {
         return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
     }
 
-    private static KieBase compile(String hash, Map<String, String> files) {
+    private static Set<String> ruleIds(KieBase base) {
+        Set<String> ids = new HashSet<>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                ids.add(rule.getName());
+            }
+        }
+        return ids;
+    }
+
+    private static KieBase compile(String hash, Map<String, String> packFiles, Map<String, String> customFiles,
+                                   ClassLoader loader) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(Governor.class.getClassLoader());
+        Thread.currentThread().setContextClassLoader(loader);
         try {
             KieServices ks = KieServices.get();
             // a unique release id per rule content: the repository of KieModules is global
@@ -153,24 +300,45 @@ public final class RuleSet {
             KieFileSystem kfs = ks.newKieFileSystem();
             kfs.generateAndWritePomXML(releaseId);
             Map<String, String> byResource = new LinkedHashMap<>();
-            int i = 0;
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                String resource = "src/main/resources/dev/governor/custom/r" + (i++) + ".drl";
+            for (Map.Entry<String, String> file : packFiles.entrySet()) {
+                String resource = "src/main/resources/" + file.getKey();
                 byResource.put(resource, file.getKey());
                 kfs.write(resource, file.getValue());
             }
+            int i = 0;
+            for (Map.Entry<String, String> file : customFiles.entrySet()) {
+                String resource = "src/main/resources/dev/governor/custom/r" + (i++) + ".drl";
+                byResource.put(resource, file.getKey());
+                kfs.write(resource, withImports(file.getValue(), "dev.governor.custom.r" + (i - 1)));
+            }
             kfs.write("src/main/resources/dev/governor/custom/governor-queries.drl",
                     "package dev.governor.custom;\nimport dev.governor.api.Finding;\n"
+                            + "global dev.governor.api.Policy " + Findings.POLICY_GLOBAL + ";\n"
                             + "query \"" + FINDINGS_QUERY + "\"\n    $finding : Finding( )\nend\n");
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
             if (!errors.isEmpty()) {
                 throw compileError(errors.get(0), byResource);
             }
-            return ks.newKieContainer(releaseId, Governor.class.getClassLoader()).getKieBase();
+            return ks.newKieContainer(releaseId, loader).getKieBase();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * The rule file with the fact types, {@code Finding}, {@code Severity}, {@code Layer}, the pack helpers
+     * and {@code java.time} imported, on the line of its {@code package} statement so that every line number
+     * a compiler error gives stays the file's own.
+     */
+    static String withImports(String text, String defaultPackage) {
+        Matcher m = PACKAGE.matcher(text);
+        if (m.find()) {
+            int end = m.end();
+            String sep = m.group().endsWith(";") ? " " : "; ";
+            return text.substring(0, end) + sep + AUTO_IMPORTS + text.substring(end);
+        }
+        return "package " + defaultPackage + "; " + AUTO_IMPORTS + text;
     }
 
     private static GovernanceException compileError(Message error, Map<String, String> byResource) {
@@ -195,8 +363,11 @@ public final class RuleSet {
                 "rule file does not compile: " + text.replaceAll("\\s+", " "));
     }
 
-    /** Which file each custom rule comes from; a rule id that is not {@code <prefix>.<name>} is refused. */
-    private static Map<String, String> ruleSources(Map<String, String> files) {
+    /**
+     * Which file each rule of {@code files} comes from; a rule id that is not {@code <prefix>.<name>}, that
+     * two files define, or that a built-in rule has, is refused.
+     */
+    private static Map<String, String> ruleSources(Map<String, String> files, Set<String> builtInIds) {
         Map<String, String> sources = new LinkedHashMap<>();
         for (Map.Entry<String, String> file : files.entrySet()) {
             Matcher m = RULE_DECL.matcher(file.getValue());
@@ -206,6 +377,11 @@ public final class RuleSet {
                 if (!RULE_ID.matcher(name).matches()) {
                     throw new GovernanceException(file.getKey(), line, "rule id '" + name
                             + "' must be <prefix>.<name> in lower case, like \"ci.no-friday-deploys\"");
+                }
+                if (builtInIds.contains(name)) {
+                    throw new GovernanceException(file.getKey(), line, "rule id '" + name + "' is a built-in rule's: "
+                            + "give your rule an id of its own (to change the built-in one, set its severity or turn it "
+                            + "off under rules: in governance.yml)");
                 }
                 String previous = sources.put(name, file.getKey());
                 if (previous != null) {
@@ -232,14 +408,14 @@ public final class RuleSet {
     }
 
     /**
-     * Starts loading the precompiled pack on a background thread, if nobody has yet: a check reads its
+     * Starts loading the precompiled base on a background thread, if nobody has yet: a check reads its
      * history meanwhile, so on two cores neither waits for the other (most of a short check's start-up).
      */
-    static void preload() {
+    public static void preload() {
         BuiltIn.start();
     }
 
-    /** Loads the precompiled pack once per JVM; a failure is kept and rethrown to every caller. */
+    /** Loads the precompiled base once per JVM; a failure is kept and rethrown to every caller. */
     private static final class BuiltIn {
         private static final CompletableFuture<KieBase> KIE_BASE = new CompletableFuture<>();
         private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -276,7 +452,7 @@ public final class RuleSet {
         }
 
         private static KieBase load() {
-            ClassLoader loader = Governor.class.getClassLoader();
+            ClassLoader loader = RuleSet.class.getClassLoader();
             ClassLoader previous = Thread.currentThread().getContextClassLoader();
             Thread.currentThread().setContextClassLoader(loader);
             try {

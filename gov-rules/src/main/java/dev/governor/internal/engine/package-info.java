@@ -1,5 +1,6 @@
 /**
- * Not API. One check's run of the rules ({@code Engine}), the built-in and custom knowledge bases
- * ({@code RuleSet}), and the derivation of which hotspot subject each change touches ({@code Touches}).
+ * Not API. One check's run of the packs ({@code Engine}), the packs found and their run order
+ * ({@code Packs}), the precompiled and compiled knowledge bases ({@code RuleSet}), and branch order
+ * ({@code BranchOrder}). Names no pack: everything a layer knows lives in its pack.
  */
 package dev.governor.internal.engine;

@@ -1,5 +1,5 @@
 /**
- * Not API. Reading {@code governance.yml} safely into a {@link dev.governor.api.Policy}, durations, and
- * "did you mean" suggestions shared by every message that offers one.
+ * Not API. Reading {@code governance.yml} into a {@link dev.governor.api.Policy}: the core keys here, each
+ * pack's section by that pack's reader, the YAML by gov-input's safe reader.
  */
 package dev.governor.internal.policy;

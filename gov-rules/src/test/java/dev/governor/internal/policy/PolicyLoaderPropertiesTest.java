@@ -35,7 +35,7 @@ class PolicyLoaderPropertiesTest {
 
     private static void assertParsesOrFailsClosed(String text) {
         try {
-            Policy policy = PolicyLoader.parse(text, "governance.yml");
+            Policy policy = PolicyLoaderTest.parse(text);
             assertThat(policy.source()).isEqualTo("governance.yml");
         } catch (GovernanceException e) {
             assertThat(e.source()).isEqualTo("governance.yml");

@@ -8,15 +8,23 @@ import dev.governor.api.Layer;
 import dev.governor.api.Policy;
 import dev.governor.api.Risk;
 import dev.governor.api.Severity;
+import dev.governor.api.policy.AdrPolicy;
+import dev.governor.api.policy.ContractPolicy;
+import dev.governor.api.policy.HotspotPolicy;
+import dev.governor.api.policy.IntentPolicy;
+import dev.governor.api.policy.LearningPolicy;
+import dev.governor.api.policy.ReleasePolicy;
+import dev.governor.api.policy.ServicesPolicy;
+import dev.governor.input.Limits;
+import dev.governor.internal.engine.Packs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +49,19 @@ class PolicyLoaderTest {
             since: 2026-01-01
             """;
 
+    private static final Packs PACKS = Packs.load(PolicyLoaderTest.class.getClassLoader(), List.of(), true);
+
+    static Policy parse(String yaml) {
+        return PolicyLoader.parse(yaml, FILE, PACKS);
+    }
+
+    static Policy load(Path file) {
+        return PolicyLoader.load(file, FILE, PACKS);
+    }
+
     private static GovernanceException error(String yaml) {
         try {
-            PolicyLoader.parse(yaml, FILE);
+            parse(yaml);
         } catch (GovernanceException e) {
             return e;
         }
@@ -58,37 +76,41 @@ class PolicyLoaderTest {
 
     @Test
     void a_policy_with_every_key_parses_to_those_values() {
-        Policy policy = PolicyLoader.parse(FULL, FILE);
+        Policy policy = parse(FULL);
 
-        assertThat(policy).isEqualTo(new Policy(FILE, sha256(FULL), "main", List.of("services/*", "libs/*"),
-                new Policy.Intent(false), new Policy.Hotspot(4, Duration.ofDays(14), Policy.Hotspot.Scope.DIRECTORY),
-                new Policy.Release(List.of("lint", "security-scan"), Risk.MEDIUM), new Policy.Learning(0.25, 3),
-                EnumSet.of(Layer.RELEASE, Layer.CONTRACT), new Policy.Adrs(List.of("docs/adr", "architecture/decisions")),
-                new Policy.Contracts("api/registry.yml"),
-                Map.of("change.adr-incomplete", new Policy.RuleSetting(Severity.INFO, true),
-                        "intent.risk-missing", new Policy.RuleSetting(null, false),
-                        "ci.no-friday-deploys", new Policy.RuleSetting(Severity.BLOCKING, true)),
-                List.of("governance/rules"), LocalDate.of(2026, 1, 1)));
+        assertThat(policy).isEqualTo(Policy.builder().source(FILE, sha256(FULL)).branch("main")
+                .section(ServicesPolicy.SECTION, new ServicesPolicy(List.of("services/*", "libs/*")))
+                .section(IntentPolicy.SECTION, new IntentPolicy(false))
+                .section(HotspotPolicy.SECTION, new HotspotPolicy(4, Duration.ofDays(14), HotspotPolicy.Scope.DIRECTORY))
+                .section(ReleasePolicy.SECTION, new ReleasePolicy(List.of("lint", "security-scan"), Risk.MEDIUM))
+                .section(LearningPolicy.SECTION, new LearningPolicy(0.25, 3))
+                .layers(Set.of("release", "contract"))
+                .section(AdrPolicy.SECTION, new AdrPolicy(List.of("docs/adr", "architecture/decisions")))
+                .section(ContractPolicy.SECTION, new ContractPolicy("api/registry.yml"))
+                .rule("change.adr-incomplete", new Policy.RuleSetting(Severity.INFO, true, 11))
+                .rule("intent.risk-missing", new Policy.RuleSetting(null, false, 12))
+                .rule("ci.no-friday-deploys", new Policy.RuleSetting(Severity.BLOCKING, true, 13))
+                .ruleDirs(List.of("governance/rules")).since(LocalDate.of(2026, 1, 1)).build());
     }
 
     @Test
     void an_empty_file_gives_the_defaults_named_after_the_file() {
-        assertThat(PolicyLoader.parse("", FILE)).isEqualTo(named(Policy.defaults(), Policy.EMPTY_SHA256));
+        assertThat(parse("")).isEqualTo(named(Policy.defaults(), Policy.EMPTY_SHA256));
     }
 
     @Test
     void a_file_of_only_comments_gives_the_defaults() {
         String yaml = "# governance for the shop\n\n# layers: [release]\n";
 
-        assertThat(PolicyLoader.parse(yaml, FILE)).isEqualTo(named(Policy.defaults(), sha256(yaml)));
+        assertThat(parse(yaml)).isEqualTo(named(Policy.defaults(), sha256(yaml)));
     }
 
     @Test
     void keys_left_out_keep_their_defaults_even_inside_a_section() {
-        Policy policy = PolicyLoader.parse("hotspot: { count: 5 }\nrelease: { independentReviewFrom: critical }\n", FILE);
+        Policy policy = parse("hotspot: { count: 5 }\nrelease: { independentReviewFrom: critical }\n");
 
-        assertThat(policy.hotspot()).isEqualTo(new Policy.Hotspot(5, Duration.ofDays(7), Policy.Hotspot.Scope.FILE));
-        assertThat(policy.release()).isEqualTo(new Policy.Release(Policy.Release.DEFAULT.requiredGates(), Risk.CRITICAL));
+        assertThat(policy.section(HotspotPolicy.SECTION)).isEqualTo(new HotspotPolicy(5, Duration.ofDays(7), HotspotPolicy.Scope.FILE));
+        assertThat(policy.section(ReleasePolicy.SECTION)).isEqualTo(new ReleasePolicy(ReleasePolicy.DEFAULT.requiredGates(), Risk.CRITICAL));
         assertThat(policy.layers()).isEqualTo(Policy.defaults().layers());
     }
 
@@ -97,23 +119,23 @@ class PolicyLoaderTest {
         Path file = dir.resolve("governance.yml");
         Files.writeString(file, FULL, StandardCharsets.UTF_8);
 
-        Policy policy = PolicyLoader.load(file, FILE);
+        Policy policy = load(file);
 
         assertThat(policy.source()).isEqualTo(FILE);
         assertThat(policy.sha256()).isEqualTo(sha256(FULL));
-        assertThat(policy).isEqualTo(PolicyLoader.parse(FULL, FILE));
+        assertThat(policy).isEqualTo(parse(FULL));
     }
 
     @Test
     void an_alias_to_a_shared_list_is_allowed() {
-        Policy policy = PolicyLoader.parse("services: &svc [services/*]\nrelease: { requiredGates: *svc }\n", FILE);
+        Policy policy = parse("services: &svc [services/*]\nrelease: { requiredGates: *svc }\n");
 
-        assertThat(policy.release().requiredGates()).containsExactly("services/*");
+        assertThat(policy.section(ReleasePolicy.SECTION).requiredGates()).containsExactly("services/*");
     }
 
     @Test
     void a_quoted_number_is_read_by_its_text() {
-        assertThat(PolicyLoader.parse("hotspot: { count: \"2\" }", FILE).hotspot().count()).isEqualTo(2);
+        assertThat(parse("hotspot: { count: \"2\" }").section(HotspotPolicy.SECTION).count()).isEqualTo(2);
     }
 
     // ---- unknown keys -------------------------------------------------------------------------------
@@ -416,7 +438,7 @@ class PolicyLoaderTest {
 
     @Test
     void text_over_one_mebibyte_is_refused_before_parsing() {
-        String yaml = "#".repeat(PolicyLoader.MAX_BYTES) + "\n";
+        String yaml = "#".repeat(Limits.POLICY.maxBytes()) + "\n";
 
         assertError(yaml, "governance.yml: the file is larger than 1 MiB (1048577 bytes): a policy is a few dozen"
                 + " lines, check that this is the right file");
@@ -425,9 +447,9 @@ class PolicyLoaderTest {
     @Test
     void a_file_over_one_mebibyte_is_refused_before_reading(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("governance.yml");
-        Files.write(file, new byte[PolicyLoader.MAX_BYTES + 10]);
+        Files.write(file, new byte[Limits.POLICY.maxBytes() + 10]);
 
-        assertThatThrownBy(() -> PolicyLoader.load(file, FILE))
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(GovernanceException.class)
                 .hasMessage("governance.yml: the file is larger than 1 MiB (1048586 bytes): a policy is a few dozen"
                         + " lines, check that this is the right file");
@@ -438,13 +460,13 @@ class PolicyLoaderTest {
         Path file = dir.resolve("governance.yml");
         Files.write(file, new byte[] {'b', 'r', 'a', 'n', 'c', 'h', ':', ' ', 'm', '\n', 'x', ':', ' ', (byte) 0xC3, '\n'});
 
-        assertThatThrownBy(() -> PolicyLoader.load(file, FILE))
+        assertThatThrownBy(() -> load(file))
                 .hasMessage("governance.yml:2: the file is not valid UTF-8: save it as UTF-8");
     }
 
     @Test
     void a_missing_file_is_an_error(@TempDir Path dir) {
-        assertThatThrownBy(() -> PolicyLoader.load(dir.resolve("governance.yml"), FILE))
+        assertThatThrownBy(() -> load(dir.resolve("governance.yml")))
                 .isInstanceOf(GovernanceException.class)
                 .hasMessage("governance.yml: no such file: check the path of the policy");
     }
@@ -461,8 +483,7 @@ class PolicyLoaderTest {
     // ---- helpers ------------------------------------------------------------------------------------
 
     private static Policy named(Policy p, String sha) {
-        return new Policy(FILE, sha, p.branch(), p.services(), p.intent(), p.hotspot(), p.release(), p.learning(),
-                p.layers(), p.adr(), p.contracts(), p.rules(), p.ruleDirs(), p.since());
+        return p.toBuilder().source(FILE, sha).build();
     }
 
     private static String sha256(String text) {

@@ -1,4 +1,4 @@
-package dev.governor.rules;
+package dev.governor.pack;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,51 +1,35 @@
-package dev.governor.internal.engine;
+package dev.governor.packs.intent;
 
 import dev.governor.api.Change;
 import dev.governor.api.FileChange;
-import dev.governor.api.Policy;
-import dev.governor.rules.FileState;
-import dev.governor.rules.Touch;
+import dev.governor.api.policy.HotspotPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Turns changes into the Intent layer's touches: which hotspot subjects each change touches, in
- * merge order. A subject's identity follows renames (formats.md: "a renamed file keeps its
- * history"), so the rules key their state on it and never see old paths.
+ * The Intent pack's derivation: which hotspot subjects each change touches, in branch order. A subject's
+ * identity follows renames (formats.md: "a renamed file keeps its history"), and a path keeps its identity
+ * when the file is deleted, so a file added again continues its history (rules.md step 7): the rules key
+ * their state on the identity and never see old paths.
  */
 final class Touches {
-
-    /** Merge order: merge time, then change id ({@code #9} before {@code #10}; otherwise as text). */
-    static final Comparator<Change> MERGE_ORDER = (a, b) -> {
-        int byTime = a.mergedAt().compareTo(b.mergedAt());
-        return byTime != 0 ? byTime : compareIds(a.id(), b.id());
-    };
 
     private Touches() {
     }
 
-    static int compareIds(String a, String b) {
-        boolean prA = a.startsWith("#") && a.length() > 1 && a.substring(1).chars().allMatch(Character::isDigit);
-        boolean prB = b.startsWith("#") && b.length() > 1 && b.substring(1).chars().allMatch(Character::isDigit);
-        if (prA && prB) {
-            int byLength = Integer.compare(a.length(), b.length());
-            return byLength != 0 ? byLength : a.compareTo(b);
-        }
-        return a.compareTo(b);
+    /** The touches of changes already in branch order, by subject, each subject's in that order. */
+    static Map<Integer, List<Touch>> of(List<Change> ordered, HotspotPolicy hotspot) {
+        return hotspot.byDirectory() ? byDirectory(ordered, hotspot) : byFile(ordered, hotspot);
     }
 
-    /** The touches of changes already in merge order, by subject, each subject's in merge order. */
-    static Map<Integer, List<Touch>> of(List<Change> ordered, Policy.Hotspot hotspot) {
-        return hotspot.byDirectory() ? byDirectory(ordered) : byFile(ordered);
-    }
-
-    /** Each subject's state, ready for the rules: the changes that touch it, in merge order. */
-    static List<FileState> states(List<Change> ordered, Policy.Hotspot hotspot, Instant recentSince) {
+    /** Each subject's state, ready for the rules: the changes that touch it, in branch order. */
+    static List<FileState> states(List<Change> ordered, HotspotPolicy hotspot, Instant recentSince) {
         Map<Integer, List<Touch>> bySubject = of(ordered, hotspot);
         List<FileState> states = new ArrayList<>(bySubject.size());
         for (Map.Entry<Integer, List<Touch>> subject : bySubject.entrySet()) {
@@ -54,7 +38,7 @@ final class Touches {
         return states;
     }
 
-    /** Gathers each subject's touches, in merge order. */
+    /** Gathers each subject's touches, in branch order. */
     private static final class Chains {
         private final Map<Integer, List<Touch>> bySubject = new LinkedHashMap<>();
 
@@ -63,7 +47,8 @@ final class Touches {
         }
     }
 
-    private static Map<Integer, List<Touch>> byFile(List<Change> ordered) {
+    private static Map<Integer, List<Touch>> byFile(List<Change> ordered, HotspotPolicy hotspot) {
+        // a path's identity; a deleted file's path keeps it, so the file coming back continues its history
         Map<String, Integer> identity = new HashMap<>();
         int next = 0;
         Chains chains = new Chains();
@@ -87,21 +72,13 @@ final class Touches {
             touched.clear();
             for (FileChange f : files) {
                 String path = f.path();
-                Integer id;
-                if (f.kind() == FileChange.Kind.ADDED || f.kind() == FileChange.Kind.COPIED) {
+                if (hotspot.ignores(path)) {
+                    continue; // never counts, never locks
+                }
+                Integer id = identity.get(path);
+                if (id == null) {
                     id = next++;
                     identity.put(path, id);
-                } else if (f.kind() == FileChange.Kind.DELETED) {
-                    id = identity.remove(path); // its history ends; a file added there later starts afresh
-                    if (id == null) {
-                        id = next++;
-                    }
-                } else {
-                    id = identity.get(path);
-                    if (id == null) {
-                        id = next++;
-                        identity.put(path, id);
-                    }
                 }
                 if (!touched.contains(id)) { // a handful of files per change: a list beats a set
                     touched.add(id);
@@ -112,20 +89,21 @@ final class Touches {
         return chains.bySubject;
     }
 
-    private static Map<Integer, List<Touch>> byDirectory(List<Change> ordered) {
+    private static Map<Integer, List<Touch>> byDirectory(List<Change> ordered, HotspotPolicy hotspot) {
         Map<String, Integer> identity = new HashMap<>();
         Chains chains = new Chains();
+        Set<String> dirs = new LinkedHashSet<>();
         for (Change change : ordered) {
-            Map<String, Boolean> dirs = new LinkedHashMap<>();
+            dirs.clear();
             for (FileChange f : change.files()) {
-                if (f.oldPath() != null) {
-                    dirs.put(parent(f.oldPath()), true);
+                if (f.oldPath() != null && !hotspot.ignores(f.oldPath())) {
+                    dirs.add(parent(f.oldPath()));
                 }
-                if (f.newPath() != null) {
-                    dirs.put(parent(f.newPath()), true);
+                if (f.newPath() != null && !hotspot.ignores(f.newPath())) {
+                    dirs.add(parent(f.newPath()));
                 }
             }
-            for (String dir : dirs.keySet()) {
+            for (String dir : dirs) {
                 int id = identity.computeIfAbsent(dir, d -> identity.size());
                 chains.add(id, dir, change);
             }

@@ -1,4 +1,4 @@
-package dev.governor.rules;
+package dev.governor.packs.intent;
 
 import dev.governor.api.ChangeType;
 import dev.governor.api.Finding;
@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The Intent layer's state of one hotspot subject (a file, or a directory), updated as the changes
- * touching it arrive in merge order: the next change to arrive ({@link #getPending()}), the tactical
+ * touching it arrive in branch order: the next change to arrive ({@link #getPending()}), the tactical
  * fixes counted since the last unlock, and the lock. The rules decide what an arriving change does;
  * the methods here only record it, and every call is followed by {@code update} in the rule, so the
  * engine never misses a change of state.
@@ -24,13 +24,14 @@ public final class FileState {
     private int next;
     private String path;
     private int recentTactical;
+    private final List<Instant> tacticalFixes = new ArrayList<>();
     private Finding lockFinding;
 
     /**
      * A subject no change has reached yet.
      *
      * @param key         the subject's identity
-     * @param arrivals    the changes touching it, in merge order
+     * @param arrivals    the changes touching it, in branch order
      * @param recentSince tactical fixes merged after this instant count as "in the last window"
      */
     public FileState(int key, List<Touch> arrivals, Instant recentSince) {
@@ -80,6 +81,11 @@ public final class FileState {
     /** Tactical fixes merged within the last window before now. */
     public int getRecentTactical() {
         return recentTactical;
+    }
+
+    /** When each tactical fix touching the subject was merged, in branch order (counted or refused). */
+    public List<Instant> getTacticalFixes() {
+        return List.copyOf(tacticalFixes);
     }
 
     /** The tactical fixes counted since the last unlock (at most {@code hotspot.count}), oldest first. */
@@ -153,6 +159,7 @@ public final class FileState {
     }
 
     private void recent(Touch tacticalFix) {
+        tacticalFixes.add(tacticalFix.at());
         if (tacticalFix.at().isAfter(recentSince)) {
             recentTactical++;
         }

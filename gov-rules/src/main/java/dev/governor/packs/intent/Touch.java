@@ -1,4 +1,4 @@
-package dev.governor.rules;
+package dev.governor.packs.intent;
 
 import dev.governor.api.Change;
 import dev.governor.api.ChangeType;

@@ -1,0 +1,13 @@
+package dev.governor.api.policy;
+
+import dev.governor.api.Policy;
+
+/**
+ * {@code intent:} in governance.yml: how the Intent layer reads change types.
+ *
+ * @param inferFromConventionalCommits infer a missing change type from a Conventional Commits subject
+ */
+public record IntentPolicy(boolean inferFromConventionalCommits) {
+    public static final IntentPolicy DEFAULT = new IntentPolicy(true);
+    public static final Policy.Section<IntentPolicy> SECTION = Policy.Section.of("intent", IntentPolicy.class, DEFAULT);
+}

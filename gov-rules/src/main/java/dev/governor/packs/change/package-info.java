@@ -1,0 +1,2 @@
+/** The Change layer's pack. */
+package dev.governor.packs.change;

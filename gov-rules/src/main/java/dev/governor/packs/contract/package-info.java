@@ -1,0 +1,2 @@
+/** The Contract layer's pack. */
+package dev.governor.packs.contract;

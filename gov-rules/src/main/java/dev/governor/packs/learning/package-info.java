@@ -1,0 +1,2 @@
+/** The Learning layer's pack. */
+package dev.governor.packs.learning;

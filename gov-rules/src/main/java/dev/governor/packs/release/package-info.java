@@ -1,0 +1,2 @@
+/** The Release layer's pack. */
+package dev.governor.packs.release;
