@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.governor.api.GovernanceException;
 import java.io.IOException;
 import java.io.Reader;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  * are refused here, with both lines, since Jackson's own check names only the second.
  */
 final class JsonReader {
+    private static final Pattern CONSTRAINT = Pattern.compile(", from `[^`]*`");
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (-?[0-9]+), column: (-?[0-9]+)\\]");
     private final String source;
     private final Limits limits;
@@ -162,7 +164,13 @@ final class JsonReader {
         // Jackson names other places as "[Source: …; line: 1, column: 7]": say them as lines of this file
         String problem = SOURCE.matcher(StructuredInput.oneLine(e.getOriginalMessage()))
                 .replaceAll(m -> "line " + (Integer.parseInt(m.group(1)) + lineOffset) + ", column " + m.group(2));
-        return new GovernanceException(source, at.getLineNr() + lineOffset, "invalid JSON: " + problem
+        int line = at.getLineNr() + lineOffset;
+        if (e instanceof StreamConstraintsException) {
+            // a bound, not a typo: the settings Jackson names are ours, not the user's to change
+            return new GovernanceException(source, line, "a value too long for Governor: "
+                    + CONSTRAINT.matcher(problem).replaceAll("") + "; check that this is the right file", e);
+        }
+        return new GovernanceException(source, line, "invalid JSON: " + problem
                 + "; fix the syntax (commas, quotes, brackets)", e);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.governor.api.GovernanceException;
+import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 /** What the JSON reader accepts, and every refusal with its line. */
@@ -109,8 +110,26 @@ class JsonTest {
     @Test
     void a_number_longer_than_a_thousand_digits_is_refused() {
         assertRefused("{\n\"n\": " + "1".repeat(1001) + "}",
-                ".gov/prs/12.json:2: invalid JSON: Number value length (1001) exceeds the maximum allowed (1000, from"
-                        + " `StreamReadConstraints.getMaxNumberLength()`); fix the syntax (commas, quotes, brackets)");
+                ".gov/prs/12.json:2: a value too long for Governor: Number value length (1001) exceeds the maximum"
+                        + " allowed (1000); check that this is the right file");
+    }
+
+    @Test
+    void a_string_longer_than_the_file_may_be_is_refused_even_when_the_text_skipped_the_measuring() {
+        JsonReader reader = new JsonReader(FILE, new Limits(100, 0, 5));
+
+        assertThatThrownBy(() -> reader.read(new StringReader("[\n\"" + "x".repeat(200) + "\"]")))
+                .hasMessage(".gov/prs/12.json:2: a value too long for Governor: String value length (200) exceeds the"
+                        + " maximum allowed (100); check that this is the right file");
+    }
+
+    @Test
+    void a_document_longer_than_the_file_may_be_is_refused_even_when_the_text_skipped_the_measuring() {
+        JsonReader reader = new JsonReader(FILE, new Limits(100, 0, 5));
+
+        assertThatThrownBy(() -> reader.read(new StringReader(" ".repeat(20_000) + "1")))
+                .hasMessageStartingWith(".gov/prs/12.json:1: a value too long for Governor: Document length (")
+                .hasMessageEndingWith(") exceeds the maximum allowed (100); check that this is the right file");
     }
 
     @Test
