@@ -7,6 +7,11 @@ import java.util.Locale;
 /**
  * "Did you mean" for misspelt keys and rule ids, by edit distance ignoring case. One place for the
  * policy loader, {@code gov explain} and the test assertions, so they suggest alike.
+ *
+ * <pre>{@code
+ * Suggestions.closest("windw", List.of("count", "window", "scope"))  // "window"
+ * Suggestions.closest("colour", List.of("count", "window", "scope")) // null: nothing is close
+ * }</pre>
  */
 public final class Suggestions {
     private Suggestions() {

@@ -1,32 +1,36 @@
 package dev.governor.adapters.git;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.governor.api.GovernanceException;
-
+import dev.governor.input.Format;
+import dev.governor.input.Limits;
+import dev.governor.input.ListNode;
+import dev.governor.input.MapNode;
+import dev.governor.input.Node;
+import dev.governor.input.NullNode;
+import dev.governor.input.ScalarNode;
+import dev.governor.input.StructuredInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Reads the PR records in {@code .gov/prs/*.json}: one pull request object per file, or an array of
- * them. Every malformed record is an error naming file and line; none is skipped.
+ * them, in the shape of GitHub's REST objects. Every malformed record is an error naming file and
+ * line; none is skipped. Fields not read are ignored, and {@code null} is the same as absent, as
+ * GitHub writes it ({@code "merged_at": null}). Values are read by their text, as everywhere in
+ * Governor's input: {@code "number": "12"} is PR 12.
  */
 final class PrRecords {
 
     static final String DIR = ".gov/prs";
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private PrRecords() {
     }
@@ -48,7 +52,7 @@ final class PrRecords {
         Map<Long, PrRecord> byNumber = new HashMap<>();
         for (Path file : files) {
             String name = DIR + "/" + file.getFileName();
-            for (PrRecord pr : parse(name, read(name, file))) {
+            for (PrRecord pr : records(StructuredInput.read(file, name, Format.JSON, Limits.RECORDS))) {
                 PrRecord earlier = byNumber.putIfAbsent(pr.number(), pr);
                 if (earlier != null) {
                     throw new GovernanceException(name, pr.line(), "PR #" + pr.number() + " is also recorded at "
@@ -60,213 +64,85 @@ final class PrRecords {
         return records;
     }
 
-    private static String read(String name, Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new GovernanceException(name, 0, "cannot read this PR record: " + e.getMessage(), e);
-        }
-    }
-
     /** The records in one file's text. */
     static List<PrRecord> parse(String name, String text) {
-        Node root;
-        try (JsonParser parser = JSON.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new GovernanceException(name, 1, "empty PR record: write a pull request object (or an array of them), or delete the file");
-            }
-            root = node(parser);
-            if (parser.nextToken() != null) {
-                throw new GovernanceException(name, parser.currentLocation().getLineNr(),
-                        "unexpected content after the JSON value: keep one object or one array per file");
-            }
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() != null ? Math.max(0, e.getLocation().getLineNr()) : 0;
-            throw new GovernanceException(name, line, "malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new GovernanceException(name, 0, "cannot read this PR record: " + e.getMessage(), e);
-        }
-        List<PrRecord> out = new ArrayList<>();
-        if (root.value instanceof List<?> items) {
-            for (int i = 0; i < items.size(); i++) {
-                out.add(record(name, (Node) items.get(i), "[" + i + "]"));
-            }
-        } else {
-            out.add(record(name, root, ""));
-        }
-        return out;
+        return records(StructuredInput.parse(text, Format.JSON, name, Limits.RECORDS));
     }
 
-    private static PrRecord record(String file, Node node, String where) {
-        Map<String, Node> pr = object(file, node, where.isEmpty() ? "a PR record" : "PR record " + where,
-                "a pull request object");
-        Node numberNode = pr.get("number");
-        if (numberNode == null || numberNode.value == null) {
-            throw new GovernanceException(file, node.line, label(where, "number")
-                    + " is missing: every PR record needs the pull request's number");
+    private static List<PrRecord> records(Node root) {
+        if (root instanceof NullNode) {
+            throw root.error("empty PR record: write a pull request object (or an array of them), or delete the file");
         }
-        if (!(numberNode.value instanceof Long number)) {
-            throw wrongType(file, numberNode, label(where, "number"), "an integer");
+        if (root instanceof ListNode list) {
+            return list.items().stream().map(PrRecords::record).toList();
         }
-        String title = string(file, pr.get("title"), label(where, "title"));
-        String body = string(file, pr.get("body"), label(where, "body"));
-        String login = login(file, pr.get("user"), label(where, "user"));
+        return List.of(record(root));
+    }
+
+    private static PrRecord record(Node node) {
+        if (!(node instanceof MapNode pr)) {
+            throw node.error((node.path().isEmpty() ? "a PR record" : "PR record " + node.path())
+                    + " must be a pull request object, found " + node.describe());
+        }
+        Node numberNode = pr.opt("number");
+        if (numberNode == null) {
+            throw pr.error(field(pr, "number") + " is missing: every PR record needs the pull request's number");
+        }
+        int number = numberNode.asInt(1, Integer.MAX_VALUE);
+        String title = text(pr.opt("title"));
+        String body = text(pr.opt("body"));
+        String login = login(pr.opt("user"));
         List<String> labels = new ArrayList<>();
-        List<Node> labelNodes = array(file, pr.get("labels"), label(where, "labels"));
-        for (int i = 0; i < labelNodes.size(); i++) {
-            String what = label(where, "labels") + "[" + i + "]";
-            Map<String, Node> l = object(file, labelNodes.get(i), what, "a label object");
-            String labelName = string(file, l.get("name"), what + ".name");
-            if (labelName != null) {
-                labels.add(labelName);
+        for (Node label : items(pr.opt("labels"))) {
+            String name = text(label.asMap().opt("name"));
+            if (name != null) {
+                labels.add(name);
             }
         }
-        Instant mergedAt = instant(file, pr.get("merged_at"), label(where, "merged_at"));
-        String mergeSha = string(file, pr.get("merge_commit_sha"), label(where, "merge_commit_sha"));
+        Instant mergedAt = optional(pr.opt("merged_at"), Node::asInstant);
+        String mergeSha = text(pr.opt("merge_commit_sha"));
         List<String> teams = new ArrayList<>();
-        List<Node> teamNodes = array(file, pr.get("requested_teams"), label(where, "requested_teams"));
-        for (int i = 0; i < teamNodes.size(); i++) {
-            String what = label(where, "requested_teams") + "[" + i + "]";
-            Map<String, Node> t = object(file, teamNodes.get(i), what, "a team object");
-            String slug = string(file, t.get("slug"), what + ".slug");
+        for (Node team : items(pr.opt("requested_teams"))) {
+            MapNode t = team.asMap();
+            String slug = text(t.opt("slug"));
             if (slug == null) {
-                throw new GovernanceException(file, teamNodes.get(i).line, what + ".slug is missing: name the team by its slug");
+                throw t.error(field(t, "slug") + " is missing: name the team by its slug");
             }
             teams.add(slug);
         }
         List<PrRecord.PrReview> reviews = new ArrayList<>();
-        List<Node> reviewNodes = array(file, pr.get("reviews"), label(where, "reviews"));
-        for (int i = 0; i < reviewNodes.size(); i++) {
-            String what = label(where, "reviews") + "[" + i + "]";
-            Map<String, Node> r = object(file, reviewNodes.get(i), what, "a review object");
-            String state = string(file, r.get("state"), what + ".state");
-            reviews.add(new PrRecord.PrReview(login(file, r.get("user"), what + ".user"), state,
-                    instant(file, r.get("submitted_at"), what + ".submitted_at"),
-                    string(file, r.get("team"), what + ".team"),
-                    instant(file, r.get("requested_at"), what + ".requested_at")));
+        for (Node review : items(pr.opt("reviews"))) {
+            MapNode r = review.asMap();
+            reviews.add(new PrRecord.PrReview(login(r.opt("user")), text(r.opt("state")),
+                    optional(r.opt("submitted_at"), Node::asInstant), text(r.opt("team")),
+                    optional(r.opt("requested_at"), Node::asInstant)));
         }
-        return new PrRecord(file, node.line, number, title, body, login, labels, mergedAt,
-                mergeSha == null ? null : mergeSha.toLowerCase(java.util.Locale.ROOT), teams, reviews);
+        return new PrRecord(node.source(), node.line(), number, title, body, login, labels, mergedAt,
+                mergeSha == null ? null : mergeSha.toLowerCase(Locale.ROOT), teams, reviews);
     }
 
-    private static String label(String where, String field) {
-        return where.isEmpty() ? field : where + "." + field;
+    /** The path of a field of a record, as messages name it: {@code number}, {@code [1].number}. */
+    private static String field(MapNode map, String key) {
+        return map.path().isEmpty() ? key : map.path() + "." + key;
     }
 
-    private static String login(String file, Node user, String what) {
-        if (user == null || user.value == null) {
-            return null;
-        }
-        Map<String, Node> u = object(file, user, what, "a user object with a login");
-        return string(file, u.get("login"), what + ".login");
+    private static String login(Node user) {
+        return user == null ? null : text(user.asMap().opt("login"));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Node> object(String file, Node node, String what, String expected) {
-        if (!(node.value instanceof Map<?, ?> map)) {
-            throw wrongType(file, node, what, expected);
-        }
-        return (Map<String, Node>) map;
+    private static List<Node> items(Node list) {
+        return list == null ? List.of() : list.asList().items();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Node> array(String file, Node node, String what) {
-        if (node == null || node.value == null) {
-            return List.of();
-        }
-        if (!(node.value instanceof List<?> list)) {
-            throw wrongType(file, node, what, "an array");
-        }
-        return (List<Node>) list;
+    private static <T> T optional(Node node, Function<Node, T> read) {
+        return node == null ? null : read.apply(node);
     }
 
-    private static String string(String file, Node node, String what) {
-        if (node == null || node.value == null) {
-            return null;
+    /** A single value's text, blank allowed (GitHub writes {@code "body": ""}); {@code null} when absent. */
+    private static String text(Node node) {
+        if (node instanceof ScalarNode scalar && scalar.text().isBlank()) {
+            return scalar.text();
         }
-        if (!(node.value instanceof String s)) {
-            throw wrongType(file, node, what, "a string");
-        }
-        return s;
-    }
-
-    private static Instant instant(String file, Node node, String what) {
-        String text = string(file, node, what);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new GovernanceException(file, node.line, what + " must be an ISO-8601 time such as "
-                    + "2026-11-02T10:00:00Z, was '" + text + "'");
-        }
-    }
-
-    private static GovernanceException wrongType(String file, Node node, String what, String expected) {
-        return new GovernanceException(file, node.line, what + " must be " + expected + ", was " + describe(node.value));
-    }
-
-    private static String describe(Object value) {
-        if (value instanceof Map) {
-            return "an object";
-        }
-        if (value instanceof List) {
-            return "an array";
-        }
-        if (value instanceof String) {
-            return "a string";
-        }
-        if (value instanceof Boolean) {
-            return "a boolean";
-        }
-        if (value instanceof Number) {
-            return "a number";
-        }
-        return "null";
-    }
-
-    /** A JSON value with the line it starts on: Jackson's tree model forgets locations. */
-    private record Node(Object value, int line) {}
-
-    /** The value starting at the parser's current token. */
-    private static Node node(JsonParser p) throws IOException {
-        int line = p.currentTokenLocation().getLineNr();
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT -> {
-                Map<String, Node> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    p.nextToken();
-                    map.put(key, node(p));
-                }
-                return new Node(map, line);
-            }
-            case START_ARRAY -> {
-                List<Node> list = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(node(p));
-                }
-                return new Node(list, line);
-            }
-            case VALUE_STRING -> {
-                return new Node(p.getText(), line);
-            }
-            case VALUE_NUMBER_INT -> {
-                return new Node(p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : (Object) p.getLongValue(), line);
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return new Node(p.getDoubleValue(), line);
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return new Node(p.getBooleanValue(), line);
-            }
-            case VALUE_NULL -> {
-                return new Node(null, line);
-            }
-            default -> throw new IllegalStateException("unexpected JSON token " + t);
-        }
+        return optional(node, Node::asString);
     }
 }

@@ -131,7 +131,7 @@ class PrMatchingTest {
 
         assertThatThrownBy(this::facts)
                 .isInstanceOf(GovernanceException.class)
-                .hasMessage(".gov/prs/5.json:2: number must be an integer, was a string");
+                .hasMessage(".gov/prs/5.json:2: bad number 'five' for number: use a whole number of at least 1");
     }
 
     @Test
