@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a commit's raw data, its PR record and the policy into a {@link Change}. Each piece of
  * metadata is taken from the first source that has it: the commit's trailers, the merged side's
- * trailers (newest first), the PR record, then (for the type only) the Conventional Commits subject, or
- * the PR title's when the subject has none (a GitHub merge commit).
+ * trailers (newest first), the PR record, then (for the type only) the Conventional Commits subject; for a
+ * GitHub merge commit, the pull request title's in the first line of its body; then the PR record's title.
  */
 final class Changes {
 
@@ -35,11 +35,8 @@ final class Changes {
     /** {@code #N} for a PR merge or squash subject, else the 12-character abbreviated SHA. */
     static String id(String subject, String sha) {
         // hand-written rather than regular expressions: this runs once per commit of the history
-        if (subject.startsWith(MERGE_PR)) {
-            int end = digits(subject, MERGE_PR.length());
-            if (end > MERGE_PR.length() && (end == subject.length() || !Character.isLetterOrDigit(subject.charAt(end)))) {
-                return "#" + subject.substring(MERGE_PR.length(), end);
-            }
+        if (isMergePullRequest(subject)) {
+            return "#" + subject.substring(MERGE_PR.length(), digits(subject, MERGE_PR.length()));
         }
         String s = subject.stripTrailing();
         if (s.endsWith(")")) {
@@ -49,6 +46,34 @@ final class Changes {
             }
         }
         return sha.substring(0, 12);
+    }
+
+    /** Whether the subject is a GitHub merge commit's: {@code Merge pull request #N} and a word boundary. */
+    static boolean isMergePullRequest(String subject) {
+        if (!subject.startsWith(MERGE_PR)) {
+            return false;
+        }
+        int end = digits(subject, MERGE_PR.length());
+        return end > MERGE_PR.length() && (end == subject.length() || !Character.isLetterOrDigit(subject.charAt(end)));
+    }
+
+    /**
+     * For a GitHub merge commit, the first line of the message's body (GitHub puts the pull request's
+     * title there); else {@code null}.
+     */
+    static String mergeTitle(String subject, String message) {
+        if (!isMergePullRequest(subject)) {
+            return null;
+        }
+        String[] lines = message.replace("\r\n", "\n").split("\n", -1);
+        int i = 0;
+        while (i < lines.length && !lines[i].isBlank()) {
+            i++; // the subject paragraph
+        }
+        while (i < lines.length && lines[i].isBlank()) {
+            i++;
+        }
+        return i < lines.length ? lines[i].strip() : null;
     }
 
     private static int digits(String s, int from) {
@@ -105,9 +130,9 @@ final class Changes {
         }
         b.declaredType(type).risk(risk);
         if (type == null && inferConventional) {
-            ChangeType inferred = conventionalType(c.subject());
+            // a GitHub merge commit's subject is "Merge pull request #N …": the PR's title says what it is
+            ChangeType inferred = conventionalType(c.title() != null ? c.title() : c.subject());
             if (inferred == null && pr != null && pr.title() != null) {
-                // a GitHub merge commit's subject is "Merge pull request #N …": the PR's title says what it is
                 inferred = conventionalType(pr.title());
             }
             b.inferredType(inferred);

@@ -14,13 +14,15 @@ import java.util.Objects;
  * @param commitTime  the committer time, epoch seconds
  * @param authorEmail the author's e-mail address
  * @param subject     the message's first line
+ * @param title       for a GitHub merge commit ({@code Merge pull request #N from …}), the first line of its
+ *                    body: the pull request's title; else {@code null}
  * @param trailers    the message's trailers
  * @param reverts     the SHA named by {@code This reverts commit <sha>}, or {@code null}
  * @param files       the diff against the first parent (the empty tree for a root commit)
  * @param merged      for a merge commit, the merged side's commits, newest first; else empty
  */
-record CommitData(String sha, long commitTime, String authorEmail, String subject, List<Trailer> trailers,
-                  String reverts, List<FileChange> files, List<Merged> merged) {
+record CommitData(String sha, long commitTime, String authorEmail, String subject, String title,
+                  List<Trailer> trailers, String reverts, List<FileChange> files, List<Merged> merged) {
 
     CommitData {
         Objects.requireNonNull(sha, "sha");

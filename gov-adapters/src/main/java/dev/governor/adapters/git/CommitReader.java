@@ -185,9 +185,10 @@ final class CommitReader {
         CommitData data(Job job) throws IOException {
             RevCommit c = job.commit;
             String message = c.getFullMessage();
-            return new CommitData(c.name(), c.getCommitTime(), email(c.getAuthorIdent()), c.getShortMessage(),
-                    Trailers.parse(message), Trailers.revertedCommit(message), files(job.parentTree, c.getTree()),
-                    merged(c));
+            String subject = c.getShortMessage();
+            return new CommitData(c.name(), c.getCommitTime(), email(c.getAuthorIdent()), subject,
+                    Changes.mergeTitle(subject, message), Trailers.parse(message), Trailers.revertedCommit(message),
+                    files(job.parentTree, c.getTree()), merged(c));
         }
 
         private List<FileChange> files(ObjectId parentTree, ObjectId tree) throws IOException {

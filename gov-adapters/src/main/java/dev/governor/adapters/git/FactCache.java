@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The per-commit fact cache under the repository's git directory ({@code governor/commits-v1.bin}).
+ * The per-commit fact cache under the repository's git directory ({@code governor/commits-v2.bin}).
  * A commit's raw data never changes, so entries are keyed by SHA and never invalidated; the file is
  * versioned, checksummed and replaced atomically. It is only an accelerator: a missing, foreign or
  * corrupt file is ignored (and rewritten), and deleting it is always safe.
@@ -34,7 +34,7 @@ final class FactCache {
     private static final Logger LOG = LoggerFactory.getLogger(FactCache.class);
     private static final int MAGIC = 0x474f5646; // "GOVF"
     // bump when CommitData or the way it is computed (e.g. rename detection) changes
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final String FILE_NAME = "commits-v" + VERSION + ".bin";
 
     private static final FileChange.Kind[] KINDS = FileChange.Kind.values();
@@ -105,6 +105,7 @@ final class FactCache {
             out.writeLong(c.commitTime());
             writeString(out, c.authorEmail());
             writeString(out, c.subject());
+            writeString(out, c.title());
             writeTrailers(out, c.trailers());
             writeString(out, c.reverts());
             out.writeInt(c.files().size());
@@ -149,6 +150,7 @@ final class FactCache {
             long time = in.readLong();
             String email = readString(in);
             String subject = readString(in);
+            String title = readString(in);
             List<Trailer> trailers = readTrailers(in);
             String reverts = readString(in);
             int nFiles = in.readInt();
@@ -162,7 +164,7 @@ final class FactCache {
             for (int m = 0; m < nMerged; m++) {
                 merged.add(new CommitData.Merged(readString(in), readTrailers(in), readString(in)));
             }
-            commits.put(sha, new CommitData(sha, time, email, subject, trailers, reverts, files, merged));
+            commits.put(sha, new CommitData(sha, time, email, subject, title, trailers, reverts, files, merged));
         }
         if (in.available() != 0) {
             throw new IOException("trailing bytes");
