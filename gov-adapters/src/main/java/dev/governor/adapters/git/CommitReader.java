@@ -114,6 +114,12 @@ final class CommitReader {
         return result;
     }
 
+    /** What shapes the raw data of a commit besides its SHA: the fact cache is keyed on it. */
+    static String settings(Repository repo) {
+        // JGit's rename detection gives up on inexact renames beyond the configured diff.renameLimit
+        return "renames=jgit:limit=" + repo.getConfig().get(DiffConfig.KEY).getRenameLimit();
+    }
+
     private record Job(int index, RevCommit commit, ObjectId parentTree) {}
 
     private static CommitData[] compute(Repository repo, List<Job> jobs) throws IOException {

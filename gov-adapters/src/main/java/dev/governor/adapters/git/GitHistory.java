@@ -92,7 +92,8 @@ public final class GitHistory implements AutoCloseable {
         String wanted = branch != null ? branch : policy.branch();
         try {
             Target target = resolve(wanted);
-            FactCache cache = useCache ? new FactCache(repository.getDirectory().toPath()) : null;
+            FactCache cache = useCache ? new FactCache(repository.getDirectory().toPath(), CommitReader.settings(repository))
+                    : null;
             List<CommitData> commits = CommitReader.read(repository, target.head, since, cache);
             List<PrRecord> prs = repository.isBare() ? List.of() : PrRecords.read(repository.getWorkTree().toPath());
             Map<String, PrRecord> bySha = new HashMap<>();
