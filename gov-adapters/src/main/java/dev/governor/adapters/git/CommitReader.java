@@ -3,13 +3,8 @@ package dev.governor.adapters.git;
 import dev.governor.api.FileChange;
 import dev.governor.api.GovernanceException;
 import dev.governor.api.Trailer;
-import org.eclipse.jgit.api.errors.CanceledException;
-import org.eclipse.jgit.diff.DiffConfig;
-import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -116,8 +111,7 @@ final class CommitReader {
 
     /** What shapes the raw data of a commit besides its SHA: the fact cache is keyed on it. */
     static String settings(Repository repo) {
-        // JGit's rename detection gives up on inexact renames beyond the configured diff.renameLimit
-        return "renames=jgit:limit=" + repo.getConfig().get(DiffConfig.KEY).getRenameLimit();
+        return Renames.SETTINGS; // git's own rename detection: no configuration is read
     }
 
     private record Job(int index, RevCommit commit, ObjectId parentTree) {}
@@ -178,13 +172,13 @@ final class CommitReader {
     private static final class Differ implements AutoCloseable {
         private final ObjectReader reader;
         private final TreeDiff treeDiff;
-        private final RenameDetector renames;
+        private final Renames renames;
         private final RevWalk sideWalk;
 
         Differ(Repository repo) {
             reader = new TreeCachingReader(repo.newObjectReader());
             treeDiff = new TreeDiff(reader);
-            renames = new RenameDetector(reader, repo.getConfig().get(DiffConfig.KEY));
+            renames = new Renames(reader);
             sideWalk = new RevWalk(reader);
         }
 
@@ -198,26 +192,9 @@ final class CommitReader {
         }
 
         private List<FileChange> files(ObjectId parentTree, ObjectId tree) throws IOException {
-            List<DiffEntry> entries = new ArrayList<>();
-            treeDiff.diff(parentTree, tree, entries);
-            renames.reset();
-            renames.addAll(entries);
-            try {
-                entries = renames.compute(reader, NullProgressMonitor.INSTANCE);
-            } catch (CanceledException e) {
-                throw new IOException("rename detection was cancelled", e); // cannot happen: nothing cancels it
-            }
-            List<FileChange> files = new ArrayList<>(entries.size());
-            for (DiffEntry e : entries) {
-                files.add(switch (e.getChangeType()) {
-                    case ADD -> FileChange.added(e.getNewPath());
-                    case MODIFY -> FileChange.modified(e.getNewPath());
-                    case DELETE -> FileChange.deleted(e.getOldPath());
-                    case RENAME -> FileChange.renamed(e.getOldPath(), e.getNewPath());
-                    case COPY -> new FileChange(FileChange.Kind.COPIED, e.getOldPath(), e.getNewPath());
-                });
-            }
-            return files;
+            List<TreeDiff.Delta> queue = new ArrayList<>();
+            treeDiff.diff(parentTree, tree, queue);
+            return renames.detect(queue);
         }
 
         /** The merged side of a merge: reachable from its other parents but not from the first, newest first. */
