@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -61,27 +62,49 @@ final class CommitReader {
     }
 
     /**
+     * What one read of a branch found.
+     *
+     * @param commits  the commits merged since {@code since}, oldest first (branch order)
+     * @param boundary the SHA of a shallow clone's boundary commit among them (its parents are not in the
+     *                 repository, so its files are unknown: it has none), or {@code null}
+     */
+    record Walk(List<CommitData> commits, String boundary) {
+        Walk {
+            commits = List.copyOf(commits);
+        }
+    }
+
+    /**
      * The first-parent history from {@code head}, oldest first, without commits merged before {@code since}.
      *
      * @param cache the fact cache to consult and extend, or {@code null} for none
      */
-    static List<CommitData> read(Repository repo, ObjectId head, Instant since, FactCache cache) throws IOException {
+    static Walk read(Repository repo, ObjectId head, Instant since, FactCache cache) throws IOException {
         tuneWindowCache();
         Map<String, CommitData> cached = cache != null ? cache.load() : new java.util.HashMap<>();
         List<RevCommit> commits = new ArrayList<>();
         List<Job> jobs = new ArrayList<>();
         List<CommitData> result = new ArrayList<>();
+        String boundary = null;
         try (RevWalk walk = new RevWalk(repo)) {
             walk.setFirstParent(true);
             walk.markStart(walk.parseCommit(head));
+            RevCommit oldest = null;
             for (RevCommit c : walk) {
+                oldest = c;
                 if (since != null && Instant.ofEpochSecond(c.getCommitTime()).isBefore(since)) {
                     continue;
                 }
                 commits.add(c);
             }
+            // JGit gives a shallow clone's boundary commits no parents: only the shallow file tells them from a root
+            Set<ObjectId> shallow = walk.getObjectReader().getShallowCommits();
             for (int i = 0; i < commits.size(); i++) {
                 RevCommit c = commits.get(i);
+                boolean isBoundary = c == oldest && c.getParentCount() == 0 && shallow.contains(c);
+                if (isBoundary) {
+                    boundary = c.name();
+                }
                 CommitData hit = cached.get(c.name());
                 result.add(hit);
                 if (hit == null) {
@@ -91,7 +114,7 @@ final class CommitReader {
                         walk.parseHeaders(parent);
                         parentTree = parent.getTree();
                     }
-                    jobs.add(new Job(i, c, parentTree));
+                    jobs.add(new Job(i, c, parentTree, isBoundary));
                 }
             }
             if (!jobs.isEmpty()) {
@@ -106,15 +129,24 @@ final class CommitReader {
             }
         }
         Collections.reverse(result);
-        return result;
+        return new Walk(result, boundary);
     }
 
     /** What shapes the raw data of a commit besides its SHA: the fact cache is keyed on it. */
-    static String settings(Repository repo) {
-        return Renames.SETTINGS; // git's own rename detection: no configuration is read
+    static String settings(Repository repo) throws IOException {
+        try (ObjectReader reader = repo.newObjectReader()) {
+            List<String> shallow = new ArrayList<>();
+            for (ObjectId id : reader.getShallowCommits()) {
+                shallow.add(id.name());
+            }
+            Collections.sort(shallow);
+            // a deepened or unshallowed clone knows more of its boundary commits and merged sides
+            return Renames.SETTINGS + ";shallow=" + (shallow.isEmpty() ? "none" : String.join(",", shallow));
+        }
     }
 
-    private record Job(int index, RevCommit commit, ObjectId parentTree) {}
+    /** One commit to diff; a boundary commit is not diffed: its files are unknown. */
+    private record Job(int index, RevCommit commit, ObjectId parentTree, boolean boundary) {}
 
     private static CommitData[] compute(Repository repo, List<Job> jobs) throws IOException {
         CommitData[] out = new CommitData[jobs.size()];
@@ -186,9 +218,11 @@ final class CommitReader {
             RevCommit c = job.commit;
             String message = c.getFullMessage();
             String subject = c.getShortMessage();
+            // a shallow clone's boundary has no known parent: its files are unknown, not all added
+            List<FileChange> files = job.boundary ? List.of() : files(job.parentTree, c.getTree());
             return new CommitData(c.name(), c.getCommitTime(), email(c.getAuthorIdent()), subject,
                     Changes.mergeTitle(subject, message), Trailers.parse(message), Trailers.revertedCommit(message),
-                    files(job.parentTree, c.getTree()), merged(c));
+                    files, merged(c));
         }
 
         private List<FileChange> files(ObjectId parentTree, ObjectId tree) throws IOException {

@@ -27,9 +27,10 @@ import java.util.zip.CRC32;
 
 /**
  * The per-commit fact cache under the repository's git directory ({@code governor/commits-v2.bin}).
- * A commit's raw data is fixed by its SHA and by the settings that shape it ({@link CommitReader#settings}:
- * how renames are detected, {@link Renames#SETTINGS}). The file records those settings and is used only under the same ones, so
- * changing them never leaves stale results; entries are keyed by SHA within it. The file is versioned, checksummed and replaced atomically. It is only an accelerator: a
+ * A commit's raw data is fixed by its SHA and by the settings that shape it: how renames are detected
+ * ({@link Renames#SETTINGS}) and which commits a shallow clone lacks. The file records those settings and
+ * is used only under the same ones, so changing them never leaves stale results; entries are keyed by
+ * SHA within it. The file is versioned, checksummed and replaced atomically. It is only an accelerator: a
  * missing, foreign, outdated or corrupt file is ignored (and rewritten), and deleting it is always safe.
  */
 final class FactCache {

@@ -94,7 +94,8 @@ public final class GitHistory implements AutoCloseable {
             Target target = resolve(wanted);
             FactCache cache = useCache ? new FactCache(repository.getDirectory().toPath(), CommitReader.settings(repository))
                     : null;
-            List<CommitData> commits = CommitReader.read(repository, target.head, since, cache);
+            CommitReader.Walk walk = CommitReader.read(repository, target.head, since, cache);
+            List<CommitData> commits = walk.commits();
             List<PrRecord> prs = repository.isBare() ? List.of() : PrRecords.read(repository.getWorkTree().toPath());
             Map<String, PrRecord> bySha = new HashMap<>();
             Map<String, PrRecord> byId = new HashMap<>();
@@ -118,7 +119,7 @@ public final class GitHistory implements AutoCloseable {
                     reviews.addAll(Changes.reviews(change.id(), pr));
                 }
             }
-            return new Result(target.head.name(), target.branch, changes, reviews);
+            return new Result(target.head.name(), target.branch, walk.boundary() != null, changes, reviews);
         } catch (IOException e) {
             throw CommitReader.failure(name, e);
         }
@@ -166,10 +167,12 @@ public final class GitHistory implements AutoCloseable {
      *
      * @param head    the full SHA of the branch's head commit
      * @param branch  the branch read ({@code HEAD} when HEAD is detached)
+     * @param shallow whether the oldest change read is a shallow clone's boundary commit: its parent is not in
+     *                the repository, so it touches no file (its files are unknown) and nothing before it is known
      * @param changes the changes, oldest first
      * @param reviews the reviews PR records give, in the order of their changes
      */
-    public record Result(String head, String branch, List<Change> changes, List<Review> reviews) {
+    public record Result(String head, String branch, boolean shallow, List<Change> changes, List<Review> reviews) {
         public Result {
             Objects.requireNonNull(head, "head");
             Objects.requireNonNull(branch, "branch");
