@@ -32,8 +32,22 @@ final class Changes {
     private Changes() {
     }
 
-    /** {@code #N} for a PR merge or squash subject, else the 12-character abbreviated SHA. */
+    /**
+     * {@code #N} for a PR merge or squash subject, else the 12-character abbreviated SHA. On a branch, the
+     * id of a change whose number an earlier change already has is its SHA ({@link CommitReader#read}).
+     */
     static String id(String subject, String sha) {
+        String number = number(subject);
+        return number != null ? number : abbreviate(sha);
+    }
+
+    /** The 12-character abbreviated SHA: the id of a change without a (free) PR number. */
+    static String abbreviate(String sha) {
+        return sha.substring(0, 12);
+    }
+
+    /** {@code #N} when the subject is {@code Merge pull request #N …} or ends with {@code (#N)}, else {@code null}. */
+    static String number(String subject) {
         // hand-written rather than regular expressions: this runs once per commit of the history
         if (isMergePullRequest(subject)) {
             return "#" + subject.substring(MERGE_PR.length(), digits(subject, MERGE_PR.length()));
@@ -45,7 +59,7 @@ final class Changes {
                 return "#" + s.substring(open + 2, s.length() - 1);
             }
         }
-        return sha.substring(0, 12);
+        return null;
     }
 
     /** Whether the subject is a GitHub merge commit's: {@code Merge pull request #N} and a word boundary. */
@@ -98,8 +112,13 @@ final class Changes {
         };
     }
 
-    static Change change(CommitData c, PrRecord pr, boolean inferConventional) {
-        String id = id(c.subject(), c.sha());
+    /**
+     * The change a commit makes.
+     *
+     * @param id the change's id, unique on the branch
+     * @param pr its PR record, or {@code null}
+     */
+    static Change change(CommitData c, String id, PrRecord pr, boolean inferConventional) {
         // the trailer sources in precedence order: the commit's own, then the merged side's newest first
         List<List<Trailer>> sources = new ArrayList<>();
         sources.add(c.trailers());

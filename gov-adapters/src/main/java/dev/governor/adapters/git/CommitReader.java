@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,47 +66,56 @@ final class CommitReader {
      * What one read of a branch found.
      *
      * @param commits  the commits merged since {@code since}, oldest first (branch order)
+     * @param ids      their change ids, unique on the branch (see {@link Changes#id})
      * @param boundary the SHA of a shallow clone's boundary commit among them (its parents are not in the
      *                 repository, so its files are unknown: it has none), or {@code null}
      */
-    record Walk(List<CommitData> commits, String boundary) {
+    record Walk(List<CommitData> commits, List<String> ids, String boundary) {
         Walk {
             commits = List.copyOf(commits);
+            ids = List.copyOf(ids);
         }
     }
 
     /**
      * The first-parent history from {@code head}, oldest first, without commits merged before {@code since}.
+     * Ids are made unique over the whole first-parent history, {@code since} or not, so that a change keeps
+     * its id whatever window is read.
      *
      * @param cache the fact cache to consult and extend, or {@code null} for none
      */
     static Walk read(Repository repo, ObjectId head, Instant since, FactCache cache) throws IOException {
         tuneWindowCache();
         Map<String, CommitData> cached = cache != null ? cache.load() : new java.util.HashMap<>();
-        List<RevCommit> commits = new ArrayList<>();
         List<Job> jobs = new ArrayList<>();
         List<CommitData> result = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         String boundary = null;
         try (RevWalk walk = new RevWalk(repo)) {
             walk.setFirstParent(true);
             walk.markStart(walk.parseCommit(head));
-            RevCommit oldest = null;
+            List<RevCommit> chain = new ArrayList<>();
             for (RevCommit c : walk) {
-                oldest = c;
-                if (since != null && Instant.ofEpochSecond(c.getCommitTime()).isBefore(since)) {
-                    continue;
-                }
-                commits.add(c);
+                chain.add(c);
             }
             // JGit gives a shallow clone's boundary commits no parents: only the shallow file tells them from a root
             Set<ObjectId> shallow = walk.getObjectReader().getShallowCommits();
-            for (int i = 0; i < commits.size(); i++) {
-                RevCommit c = commits.get(i);
-                boolean isBoundary = c == oldest && c.getParentCount() == 0 && shallow.contains(c);
+            Set<String> numbers = new HashSet<>();
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                RevCommit c = chain.get(i);
+                boolean inWindow = since == null || !Instant.ofEpochSecond(c.getCommitTime()).isBefore(since);
+                CommitData hit = inWindow ? cached.get(c.name()) : null;
+                String number = Changes.number(hit != null ? hit.subject() : c.getShortMessage());
+                // a number already taken by an earlier change (reused, cherry-picked) is no id: the SHA is
+                String id = number != null && numbers.add(number) ? number : Changes.abbreviate(c.name());
+                if (!inWindow) {
+                    continue;
+                }
+                boolean isBoundary = i == chain.size() - 1 && c.getParentCount() == 0 && shallow.contains(c);
                 if (isBoundary) {
                     boundary = c.name();
                 }
-                CommitData hit = cached.get(c.name());
+                ids.add(id);
                 result.add(hit);
                 if (hit == null) {
                     ObjectId parentTree = null;
@@ -114,7 +124,7 @@ final class CommitReader {
                         walk.parseHeaders(parent);
                         parentTree = parent.getTree();
                     }
-                    jobs.add(new Job(i, c, parentTree, isBoundary));
+                    jobs.add(new Job(result.size() - 1, c, parentTree, isBoundary));
                 }
             }
             if (!jobs.isEmpty()) {
@@ -128,8 +138,7 @@ final class CommitReader {
                 }
             }
         }
-        Collections.reverse(result);
-        return new Walk(result, boundary);
+        return new Walk(result, ids, boundary);
     }
 
     /** What shapes the raw data of a commit besides its SHA: the fact cache is keyed on it. */
@@ -160,8 +169,8 @@ final class CommitReader {
                 for (int start = next.getAndAdd(chunk); start < jobs.size() && failure.get() == null;
                      start = next.getAndAdd(chunk)) {
                     int end = Math.min(jobs.size(), start + chunk);
-                    // oldest first: measured a third cheaper, JGit keeps only the last delta base per read
-                    for (int j = end - 1; j >= start; j--) {
+                    // jobs are oldest first: measured a third cheaper, JGit keeps only the last delta base per read
+                    for (int j = start; j < end; j++) {
                         out[j] = differ.data(jobs.get(j));
                     }
                 }

@@ -108,12 +108,15 @@ public final class GitHistory implements AutoCloseable {
             List<Change> changes = new ArrayList<>(commits.size());
             List<Review> reviews = new ArrayList<>();
             boolean infer = policy.section(IntentPolicy.SECTION).inferFromConventionalCommits();
-            for (CommitData c : commits) {
+            for (int i = 0; i < commits.size(); i++) {
+                CommitData c = commits.get(i);
+                String id = walk.ids().get(i);
                 PrRecord pr = bySha.get(c.sha());
                 if (pr == null) {
-                    pr = byId.get(Changes.id(c.subject(), c.sha()));
+                    // by number only the change that holds it: a reused number's later change has its SHA as id
+                    pr = byId.get(id);
                 }
-                Change change = Changes.change(c, pr, infer);
+                Change change = Changes.change(c, id, pr, infer);
                 changes.add(change);
                 if (pr != null) {
                     reviews.addAll(Changes.reviews(change.id(), pr));
