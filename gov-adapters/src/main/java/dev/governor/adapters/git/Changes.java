@@ -115,10 +115,11 @@ final class Changes {
     /**
      * The change a commit makes.
      *
-     * @param id the change's id, unique on the branch
-     * @param pr its PR record, or {@code null}
+     * @param id       its id, unique on the branch
+     * @param position its index in branch order
+     * @param pr       its PR record, or {@code null}
      */
-    static Change change(CommitData c, String id, PrRecord pr, boolean inferConventional) {
+    static Change change(CommitData c, String id, long position, PrRecord pr, boolean inferConventional) {
         // the trailer sources in precedence order: the commit's own, then the merged side's newest first
         List<List<Trailer>> sources = new ArrayList<>();
         sources.add(c.trailers());
@@ -126,7 +127,7 @@ final class Changes {
             sources.add(m.trailers());
         }
         Change.Builder b = Change.builder(id).sha(c.sha()).mergedAt(Instant.ofEpochSecond(c.commitTime()))
-                .files(c.files());
+                .files(c.files()).position(position);
         for (List<Trailer> source : sources) {
             for (Trailer t : source) {
                 b.trailer(t.key(), t.value());

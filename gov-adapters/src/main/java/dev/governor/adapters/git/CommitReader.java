@@ -69,8 +69,9 @@ final class CommitReader {
      * @param ids      their change ids, unique on the branch (see {@link Changes#id})
      * @param boundary the SHA of a shallow clone's boundary commit among them (its parents are not in the
      *                 repository, so its files are unknown: it has none), or {@code null}
+     * @param computed how many commits were diffed rather than found in the known ones
      */
-    record Walk(List<CommitData> commits, List<String> ids, String boundary) {
+    record Walk(List<CommitData> commits, List<String> ids, String boundary, int computed) {
         Walk {
             commits = List.copyOf(commits);
             ids = List.copyOf(ids);
@@ -82,11 +83,10 @@ final class CommitReader {
      * Ids are made unique over the whole first-parent history, {@code since} or not, so that a change keeps
      * its id whatever window is read.
      *
-     * @param cache the fact cache to consult and extend, or {@code null} for none
+     * @param known commits already read, by SHA (a fact cache); those diffed now are added to it
      */
-    static Walk read(Repository repo, ObjectId head, Instant since, FactCache cache) throws IOException {
+    static Walk read(Repository repo, ObjectId head, Instant since, Map<String, CommitData> known) throws IOException {
         tuneWindowCache();
-        Map<String, CommitData> cached = cache != null ? cache.load() : new java.util.HashMap<>();
         List<Job> jobs = new ArrayList<>();
         List<CommitData> result = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -104,7 +104,7 @@ final class CommitReader {
             for (int i = chain.size() - 1; i >= 0; i--) {
                 RevCommit c = chain.get(i);
                 boolean inWindow = since == null || !Instant.ofEpochSecond(c.getCommitTime()).isBefore(since);
-                CommitData hit = inWindow ? cached.get(c.name()) : null;
+                CommitData hit = inWindow ? known.get(c.name()) : null;
                 String number = Changes.number(hit != null ? hit.subject() : c.getShortMessage());
                 // a number already taken by an earlier change (reused, cherry-picked) is no id: the SHA is
                 String id = number != null && numbers.add(number) ? number : Changes.abbreviate(c.name());
@@ -131,14 +131,11 @@ final class CommitReader {
                 CommitData[] computed = compute(repo, jobs);
                 for (int j = 0; j < jobs.size(); j++) {
                     result.set(jobs.get(j).index, computed[j]);
-                    cached.put(computed[j].sha(), computed[j]);
-                }
-                if (cache != null) {
-                    cache.store(cached.values());
+                    known.put(computed[j].sha(), computed[j]);
                 }
             }
         }
-        return new Walk(result, ids, boundary);
+        return new Walk(result, ids, boundary, jobs.size());
     }
 
     /** What shapes the raw data of a commit besides its SHA: the fact cache is keyed on it. */

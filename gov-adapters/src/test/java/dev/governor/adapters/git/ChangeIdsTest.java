@@ -1,6 +1,8 @@
 package dev.governor.adapters.git;
 
 import dev.governor.api.Change;
+import dev.governor.api.FactContext;
+import dev.governor.api.History;
 import dev.governor.api.Policy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,5 +85,20 @@ class ChangeIdsTest {
         List<Change> changes = read(null);
         assertThat(changes.get(0).author()).isEqualTo("ann");
         assertThat(changes.get(1).author()).isEqualTo("dev@example.com");
+    }
+
+    @Test
+    void the_history_finds_a_change_by_its_number_and_the_reused_one_by_sha() {
+        PlainGit git = PlainGit.init(dir);
+        git.write("a.txt", "1\n");
+        String first = git.commit("first (#5)", 0);
+        git.write("a.txt", "2\n");
+        String second = git.commit("second (#5)", 1);
+
+        History history = new GitHistoryProvider().open(dir, null, null, Policy.defaults());
+        assertThat(history.change("#5").orElseThrow().sha()).isEqualTo(first);
+        assertThat(history.change(second.substring(0, 7)).orElseThrow().sha()).isEqualTo(second);
+        assertThat(new GitFactSource().read(new FactContext(dir, null, null, Instant.now(), Policy.defaults(), history))
+                .changes()).extracting(Change::id).doesNotHaveDuplicates();
     }
 }

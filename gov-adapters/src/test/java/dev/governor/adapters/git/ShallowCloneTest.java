@@ -2,12 +2,14 @@ package dev.governor.adapters.git;
 
 import dev.governor.api.Change;
 import dev.governor.api.FileChange;
+import dev.governor.api.History;
 import dev.governor.api.Policy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,5 +90,16 @@ class ShallowCloneTest {
         Change old = deeper.changes().stream().filter(c -> c.sha().equals(boundary)).findFirst().orElseThrow();
         assertThat(old.files()).containsExactly(FileChange.modified("c.txt"));
         assertThat(deeper.changes().get(0).files()).isEmpty();
+    }
+
+    @Test
+    void the_history_of_a_shallow_clone_knows_no_tree_before_its_boundary() {
+        History history = new GitHistoryProvider().open(clone.dir, null, null, Policy.defaults());
+        List<Change> changes = history.changes();
+
+        assertThat(history.shallow()).isTrue();
+        assertThat(history.parentTree(changes.get(0))).isEmpty();
+        assertThat(history.tree(changes.get(0)).files("")).containsExactly("a.txt", "b.txt", "c.txt");
+        assertThat(history.parentTree(changes.get(1)).orElseThrow().commit()).isEqualTo(changes.get(0).sha());
     }
 }
