@@ -157,11 +157,10 @@ final class FactCache {
                 writeString(out, m.reverts());
             }
         }
-        out.flush();
+        // a DataOutputStream writes straight through to the byte buffer: nothing to flush
         CRC32 crc = new CRC32();
         crc.update(buffer.toByteArray());
         out.writeLong(crc.getValue());
-        out.flush();
         return buffer.toByteArray();
     }
 

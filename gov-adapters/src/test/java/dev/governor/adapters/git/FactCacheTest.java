@@ -96,8 +96,10 @@ class FactCacheTest {
     @Test
     void a_cache_written_under_other_settings_is_not_used() {
         cache("renames=git-2.33:limit=400;shallow=none").store(List.of(FULL));
+        Map<String, CommitData> loaded = cache(SETTINGS).load();
 
-        assertThat(cache(SETTINGS).load()).isEmpty();
+        assertThat(loaded).isEmpty();
+        loaded.put(BARE.sha(), BARE);
     }
 
     @Test
@@ -107,8 +109,11 @@ class FactCacheTest {
     }
 
     @Test
-    void a_missing_file_is_an_empty_cache() {
-        assertThat(cache(SETTINGS).load()).isEmpty();
+    void a_missing_file_is_an_empty_cache_that_takes_new_commits() {
+        Map<String, CommitData> loaded = cache(SETTINGS).load();
+
+        assertThat(loaded).isEmpty();
+        loaded.put(BARE.sha(), BARE); // the reader adds what it diffs
     }
 
     @Test
@@ -136,8 +141,10 @@ class FactCacheTest {
     @Test
     void an_unreadable_cache_path_is_ignored() throws IOException {
         Files.createDirectories(dir.resolve("governor").resolve(FactCache.FILE_NAME));
+        Map<String, CommitData> loaded = cache(SETTINGS).load();
 
-        assertThat(cache(SETTINGS).load()).isEmpty();
+        assertThat(loaded).isEmpty();
+        loaded.put(BARE.sha(), BARE);
     }
 
     @Test
@@ -147,8 +154,10 @@ class FactCacheTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x20;
         Files.write(file, bytes);
+        Map<String, CommitData> loaded = cache(SETTINGS).load();
 
-        assertThat(cache(SETTINGS).load()).isEmpty();
+        assertThat(loaded).isEmpty();
+        loaded.put(BARE.sha(), BARE);
     }
 
     @Test
