@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a commit's raw data, its PR record and the policy into a {@link Change}. Each piece of
  * metadata is taken from the first source that has it: the commit's trailers, the merged side's
- * trailers (newest first), the PR record, then (for the type only) the Conventional Commits subject, or
- * the PR title's when the subject has none (a GitHub merge commit).
+ * trailers (newest first), the PR record, then (for the type only) the Conventional Commits subject; for a
+ * GitHub merge commit, the pull request title's in the first line of its body; then the PR record's title.
  */
 final class Changes {
 
@@ -32,14 +32,25 @@ final class Changes {
     private Changes() {
     }
 
-    /** {@code #N} for a PR merge or squash subject, else the 12-character abbreviated SHA. */
+    /**
+     * {@code #N} for a PR merge or squash subject, else the 12-character abbreviated SHA. On a branch, the
+     * id of a change whose number an earlier change already has is its SHA ({@link CommitReader#read}).
+     */
     static String id(String subject, String sha) {
+        String number = number(subject);
+        return number != null ? number : abbreviate(sha);
+    }
+
+    /** The 12-character abbreviated SHA: the id of a change without a (free) PR number. */
+    static String abbreviate(String sha) {
+        return sha.substring(0, 12);
+    }
+
+    /** {@code #N} when the subject is {@code Merge pull request #N …} or ends with {@code (#N)}, else {@code null}. */
+    static String number(String subject) {
         // hand-written rather than regular expressions: this runs once per commit of the history
-        if (subject.startsWith(MERGE_PR)) {
-            int end = digits(subject, MERGE_PR.length());
-            if (end > MERGE_PR.length() && (end == subject.length() || !Character.isLetterOrDigit(subject.charAt(end)))) {
-                return "#" + subject.substring(MERGE_PR.length(), end);
-            }
+        if (isMergePullRequest(subject)) {
+            return "#" + subject.substring(MERGE_PR.length(), digits(subject, MERGE_PR.length()));
         }
         String s = subject.stripTrailing();
         if (s.endsWith(")")) {
@@ -48,7 +59,35 @@ final class Changes {
                 return "#" + s.substring(open + 2, s.length() - 1);
             }
         }
-        return sha.substring(0, 12);
+        return null;
+    }
+
+    /** Whether the subject is a GitHub merge commit's: {@code Merge pull request #N} and a word boundary. */
+    static boolean isMergePullRequest(String subject) {
+        if (!subject.startsWith(MERGE_PR)) {
+            return false;
+        }
+        int end = digits(subject, MERGE_PR.length());
+        return end > MERGE_PR.length() && (end == subject.length() || !Character.isLetterOrDigit(subject.charAt(end)));
+    }
+
+    /**
+     * For a GitHub merge commit, the first line of the message's body (GitHub puts the pull request's
+     * title there); else {@code null}.
+     */
+    static String mergeTitle(String subject, String message) {
+        if (!isMergePullRequest(subject)) {
+            return null;
+        }
+        String[] lines = message.replace("\r\n", "\n").split("\n", -1);
+        int i = 0;
+        while (i < lines.length && !lines[i].isBlank()) {
+            i++; // the subject paragraph
+        }
+        while (i < lines.length && lines[i].isBlank()) {
+            i++;
+        }
+        return i < lines.length ? lines[i].strip() : null;
     }
 
     private static int digits(String s, int from) {
@@ -73,8 +112,14 @@ final class Changes {
         };
     }
 
-    static Change change(CommitData c, PrRecord pr, boolean inferConventional) {
-        String id = id(c.subject(), c.sha());
+    /**
+     * The change a commit makes.
+     *
+     * @param id       its id, unique on the branch
+     * @param position its index in branch order
+     * @param pr       its PR record, or {@code null}
+     */
+    static Change change(CommitData c, String id, long position, PrRecord pr, boolean inferConventional) {
         // the trailer sources in precedence order: the commit's own, then the merged side's newest first
         List<List<Trailer>> sources = new ArrayList<>();
         sources.add(c.trailers());
@@ -82,7 +127,7 @@ final class Changes {
             sources.add(m.trailers());
         }
         Change.Builder b = Change.builder(id).sha(c.sha()).mergedAt(Instant.ofEpochSecond(c.commitTime()))
-                .files(c.files());
+                .files(c.files()).position(position);
         for (List<Trailer> source : sources) {
             for (Trailer t : source) {
                 b.trailer(t.key(), t.value());
@@ -105,9 +150,9 @@ final class Changes {
         }
         b.declaredType(type).risk(risk);
         if (type == null && inferConventional) {
-            ChangeType inferred = conventionalType(c.subject());
+            // a GitHub merge commit's subject is "Merge pull request #N …": the PR's title says what it is
+            ChangeType inferred = conventionalType(c.title() != null ? c.title() : c.subject());
             if (inferred == null && pr != null && pr.title() != null) {
-                // a GitHub merge commit's subject is "Merge pull request #N …": the PR's title says what it is
                 inferred = conventionalType(pr.title());
             }
             b.inferredType(inferred);

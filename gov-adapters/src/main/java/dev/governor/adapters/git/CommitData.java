@@ -8,19 +8,23 @@ import java.util.Objects;
 
 /**
  * What one first-parent commit says, before any policy is applied: the raw data the fact cache keeps
- * per commit SHA, so that a repeated read skips the tree diffs.
+ * per commit SHA (under the settings that shape it, see {@link FactCache}), so that a repeated read skips
+ * the tree diffs.
  *
  * @param sha         the full SHA
  * @param commitTime  the committer time, epoch seconds
  * @param authorEmail the author's e-mail address
  * @param subject     the message's first line
+ * @param title       for a GitHub merge commit ({@code Merge pull request #N from …}), the first line of its
+ *                    body: the pull request's title; else {@code null}
  * @param trailers    the message's trailers
  * @param reverts     the SHA named by {@code This reverts commit <sha>}, or {@code null}
- * @param files       the diff against the first parent (the empty tree for a root commit)
+ * @param files       the diff against the first parent (the empty tree for a root commit); empty for a
+ *                    shallow clone's boundary commit, whose parent is unknown
  * @param merged      for a merge commit, the merged side's commits, newest first; else empty
  */
-record CommitData(String sha, long commitTime, String authorEmail, String subject, List<Trailer> trailers,
-                  String reverts, List<FileChange> files, List<Merged> merged) {
+record CommitData(String sha, long commitTime, String authorEmail, String subject, String title,
+                  List<Trailer> trailers, String reverts, List<FileChange> files, List<Merged> merged) {
 
     CommitData {
         Objects.requireNonNull(sha, "sha");

@@ -3,13 +3,8 @@ package dev.governor.adapters.git;
 import dev.governor.api.FileChange;
 import dev.governor.api.GovernanceException;
 import dev.governor.api.Trailer;
-import org.eclipse.jgit.api.errors.CanceledException;
-import org.eclipse.jgit.diff.DiffConfig;
-import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -25,9 +20,11 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -66,28 +63,59 @@ final class CommitReader {
     }
 
     /**
-     * The first-parent history from {@code head}, oldest first, without commits merged before {@code since}.
+     * What one read of a branch found.
      *
-     * @param cache the fact cache to consult and extend, or {@code null} for none
+     * @param commits  the commits merged since {@code since}, oldest first (branch order)
+     * @param ids      their change ids, unique on the branch (see {@link Changes#id})
+     * @param boundary the SHA of a shallow clone's boundary commit among them (its parents are not in the
+     *                 repository, so its files are unknown: it has none), or {@code null}
+     * @param computed how many commits were diffed rather than found in the known ones
      */
-    static List<CommitData> read(Repository repo, ObjectId head, Instant since, FactCache cache) throws IOException {
+    record Walk(List<CommitData> commits, List<String> ids, String boundary, int computed) {
+        Walk {
+            commits = List.copyOf(commits);
+            ids = List.copyOf(ids);
+        }
+    }
+
+    /**
+     * The first-parent history from {@code head}, oldest first, without commits merged before {@code since}.
+     * Ids are made unique over the whole first-parent history, {@code since} or not, so that a change keeps
+     * its id whatever window is read.
+     *
+     * @param known commits already read, by SHA (a fact cache); those diffed now are added to it
+     */
+    static Walk read(Repository repo, ObjectId head, Instant since, Map<String, CommitData> known) throws IOException {
         tuneWindowCache();
-        Map<String, CommitData> cached = cache != null ? cache.load() : new java.util.HashMap<>();
-        List<RevCommit> commits = new ArrayList<>();
         List<Job> jobs = new ArrayList<>();
         List<CommitData> result = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        String boundary = null;
         try (RevWalk walk = new RevWalk(repo)) {
             walk.setFirstParent(true);
             walk.markStart(walk.parseCommit(head));
+            List<RevCommit> chain = new ArrayList<>();
             for (RevCommit c : walk) {
-                if (since != null && Instant.ofEpochSecond(c.getCommitTime()).isBefore(since)) {
+                chain.add(c);
+            }
+            // JGit gives a shallow clone's boundary commits no parents: only the shallow file tells them from a root
+            Set<ObjectId> shallow = walk.getObjectReader().getShallowCommits();
+            Set<String> numbers = new HashSet<>();
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                RevCommit c = chain.get(i);
+                boolean inWindow = since == null || !Instant.ofEpochSecond(c.getCommitTime()).isBefore(since);
+                CommitData hit = inWindow ? known.get(c.name()) : null;
+                String number = Changes.number(hit != null ? hit.subject() : c.getShortMessage());
+                // a number already taken by an earlier change (reused, cherry-picked) is no id: the SHA is
+                String id = number != null && numbers.add(number) ? number : Changes.abbreviate(c.name());
+                if (!inWindow) {
                     continue;
                 }
-                commits.add(c);
-            }
-            for (int i = 0; i < commits.size(); i++) {
-                RevCommit c = commits.get(i);
-                CommitData hit = cached.get(c.name());
+                boolean isBoundary = i == chain.size() - 1 && c.getParentCount() == 0 && shallow.contains(c);
+                if (isBoundary) {
+                    boundary = c.name();
+                }
+                ids.add(id);
                 result.add(hit);
                 if (hit == null) {
                     ObjectId parentTree = null;
@@ -96,25 +124,35 @@ final class CommitReader {
                         walk.parseHeaders(parent);
                         parentTree = parent.getTree();
                     }
-                    jobs.add(new Job(i, c, parentTree));
+                    jobs.add(new Job(result.size() - 1, c, parentTree, isBoundary));
                 }
             }
             if (!jobs.isEmpty()) {
                 CommitData[] computed = compute(repo, jobs);
                 for (int j = 0; j < jobs.size(); j++) {
                     result.set(jobs.get(j).index, computed[j]);
-                    cached.put(computed[j].sha(), computed[j]);
-                }
-                if (cache != null) {
-                    cache.store(cached.values());
+                    known.put(computed[j].sha(), computed[j]);
                 }
             }
         }
-        Collections.reverse(result);
-        return result;
+        return new Walk(result, ids, boundary, jobs.size());
     }
 
-    private record Job(int index, RevCommit commit, ObjectId parentTree) {}
+    /** What shapes the raw data of a commit besides its SHA: the fact cache is keyed on it. */
+    static String settings(Repository repo) throws IOException {
+        try (ObjectReader reader = repo.newObjectReader()) {
+            List<String> shallow = new ArrayList<>();
+            for (ObjectId id : reader.getShallowCommits()) {
+                shallow.add(id.name());
+            }
+            Collections.sort(shallow);
+            // a deepened or unshallowed clone knows more of its boundary commits and merged sides
+            return Renames.SETTINGS + ";shallow=" + (shallow.isEmpty() ? "none" : String.join(",", shallow));
+        }
+    }
+
+    /** One commit to diff; a boundary commit is not diffed: its files are unknown. */
+    private record Job(int index, RevCommit commit, ObjectId parentTree, boolean boundary) {}
 
     private static CommitData[] compute(Repository repo, List<Job> jobs) throws IOException {
         CommitData[] out = new CommitData[jobs.size()];
@@ -128,8 +166,8 @@ final class CommitReader {
                 for (int start = next.getAndAdd(chunk); start < jobs.size() && failure.get() == null;
                      start = next.getAndAdd(chunk)) {
                     int end = Math.min(jobs.size(), start + chunk);
-                    // oldest first: measured a third cheaper, JGit keeps only the last delta base per read
-                    for (int j = end - 1; j >= start; j--) {
+                    // jobs are oldest first: measured a third cheaper, JGit keeps only the last delta base per read
+                    for (int j = start; j < end; j++) {
                         out[j] = differ.data(jobs.get(j));
                     }
                 }
@@ -172,45 +210,31 @@ final class CommitReader {
     private static final class Differ implements AutoCloseable {
         private final ObjectReader reader;
         private final TreeDiff treeDiff;
-        private final RenameDetector renames;
+        private final Renames renames;
         private final RevWalk sideWalk;
 
         Differ(Repository repo) {
             reader = new TreeCachingReader(repo.newObjectReader());
             treeDiff = new TreeDiff(reader);
-            renames = new RenameDetector(reader, repo.getConfig().get(DiffConfig.KEY));
+            renames = new Renames(reader);
             sideWalk = new RevWalk(reader);
         }
 
         CommitData data(Job job) throws IOException {
             RevCommit c = job.commit;
             String message = c.getFullMessage();
-            return new CommitData(c.name(), c.getCommitTime(), email(c.getAuthorIdent()), c.getShortMessage(),
-                    Trailers.parse(message), Trailers.revertedCommit(message), files(job.parentTree, c.getTree()),
-                    merged(c));
+            String subject = c.getShortMessage();
+            // a shallow clone's boundary has no known parent: its files are unknown, not all added
+            List<FileChange> files = job.boundary ? List.of() : files(job.parentTree, c.getTree());
+            return new CommitData(c.name(), c.getCommitTime(), email(c.getAuthorIdent()), subject,
+                    Changes.mergeTitle(subject, message), Trailers.parse(message), Trailers.revertedCommit(message),
+                    files, merged(c));
         }
 
         private List<FileChange> files(ObjectId parentTree, ObjectId tree) throws IOException {
-            List<DiffEntry> entries = new ArrayList<>();
-            treeDiff.diff(parentTree, tree, entries);
-            renames.reset();
-            renames.addAll(entries);
-            try {
-                entries = renames.compute(reader, NullProgressMonitor.INSTANCE);
-            } catch (CanceledException e) {
-                throw new IOException("rename detection was cancelled", e); // cannot happen: nothing cancels it
-            }
-            List<FileChange> files = new ArrayList<>(entries.size());
-            for (DiffEntry e : entries) {
-                files.add(switch (e.getChangeType()) {
-                    case ADD -> FileChange.added(e.getNewPath());
-                    case MODIFY -> FileChange.modified(e.getNewPath());
-                    case DELETE -> FileChange.deleted(e.getOldPath());
-                    case RENAME -> FileChange.renamed(e.getOldPath(), e.getNewPath());
-                    case COPY -> new FileChange(FileChange.Kind.COPIED, e.getOldPath(), e.getNewPath());
-                });
-            }
-            return files;
+            List<TreeDiff.Delta> queue = new ArrayList<>();
+            treeDiff.diff(parentTree, tree, queue);
+            return renames.detect(queue);
         }
 
         /** The merged side of a merge: reachable from its other parents but not from the first, newest first. */

@@ -12,6 +12,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,35 +22,45 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.CRC32;
 
 /**
- * The per-commit fact cache under the repository's git directory ({@code governor/commits-v1.bin}).
- * A commit's raw data never changes, so entries are keyed by SHA and never invalidated; the file is
- * versioned, checksummed and replaced atomically. It is only an accelerator: a missing, foreign or
- * corrupt file is ignored (and rewritten), and deleting it is always safe.
+ * The per-commit fact cache under the repository's git directory ({@code governor/commits-v2.bin}).
+ * A commit's raw data is fixed by its SHA and by the settings that shape it: how renames are detected
+ * ({@link Renames#SETTINGS}) and which commits a shallow clone lacks. The file records those settings and
+ * is used only under the same ones, so changing them never leaves stale results; entries are keyed by
+ * SHA within it. The file is versioned, checksummed and replaced atomically. It is only an accelerator: a
+ * missing, foreign, outdated or corrupt file is ignored (and rewritten), and deleting it is always safe.
  */
 final class FactCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(FactCache.class);
     private static final int MAGIC = 0x474f5646; // "GOVF"
-    // bump when CommitData or the way it is computed (e.g. rename detection) changes
-    static final int VERSION = 1;
+    // bump when CommitData's shape changes; a change in how it is computed goes into the settings
+    static final int VERSION = 2;
     static final String FILE_NAME = "commits-v" + VERSION + ".bin";
+    private static final String FILE_PREFIX = "commits-v";
 
     private static final FileChange.Kind[] KINDS = FileChange.Kind.values();
 
     private final Path file;
+    private final String settings;
 
-    FactCache(Path gitDir) {
+    /**
+     * @param gitDir   the repository's git directory
+     * @param settings everything besides the SHA that shapes a commit's data ({@link CommitReader#settings})
+     */
+    FactCache(Path gitDir, String settings) {
         this.file = gitDir.resolve("governor").resolve(FILE_NAME);
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     Path file() {
         return file;
     }
 
-    /** The cached commits by SHA; empty when there is no usable cache file. */
+    /** The cached commits by SHA; empty when there is no usable cache file for these settings. */
     Map<String, CommitData> load() {
         byte[] bytes;
         try {
@@ -61,7 +72,10 @@ final class FactCache {
             return new HashMap<>();
         }
         try {
-            return decode(bytes);
+            return decode(settings, bytes);
+        } catch (OtherSettings e) {
+            LOG.info("the fact cache {} was written under other settings; it will be rebuilt ({})", file, e.getMessage());
+            return new HashMap<>();
         } catch (IOException | RuntimeException e) {
             LOG.warn("ignoring the corrupt fact cache {} (it will be rebuilt): {}", file, e.toString());
             return new HashMap<>();
@@ -74,13 +88,14 @@ final class FactCache {
         try {
             Files.createDirectories(file.getParent());
             tmp = Files.createTempFile(file.getParent(), "commits", ".tmp");
-            Files.write(tmp, encode(commits));
+            Files.write(tmp, encode(settings, commits));
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
+            removeOtherVersions();
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not write the fact cache {}: {}", file, e.toString());
         } finally {
@@ -94,17 +109,39 @@ final class FactCache {
         }
     }
 
-    static byte[] encode(Collection<CommitData> commits) throws IOException {
+    /** An older version's file would never be read again: it only takes space. */
+    private void removeOtherVersions() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(file.getParent(), FILE_PREFIX + "*.bin")) {
+            for (Path other : files) {
+                if (!other.getFileName().equals(file.getFileName())) {
+                    Files.deleteIfExists(other);
+                }
+            }
+        }
+    }
+
+    /** A well-formed cache file written under other settings: not corrupt, just not ours to use. */
+    static final class OtherSettings extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        OtherSettings(String found) {
+            super("written under '" + found + "'");
+        }
+    }
+
+    static byte[] encode(String settings, Collection<CommitData> commits) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 + commits.size() * 256);
         DataOutputStream out = new DataOutputStream(buffer);
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
+        writeString(out, settings);
         out.writeInt(commits.size());
         for (CommitData c : commits) {
             writeString(out, c.sha());
             out.writeLong(c.commitTime());
             writeString(out, c.authorEmail());
             writeString(out, c.subject());
+            writeString(out, c.title());
             writeTrailers(out, c.trailers());
             writeString(out, c.reverts());
             out.writeInt(c.files().size());
@@ -120,15 +157,14 @@ final class FactCache {
                 writeString(out, m.reverts());
             }
         }
-        out.flush();
+        // a DataOutputStream writes straight through to the byte buffer: nothing to flush
         CRC32 crc = new CRC32();
         crc.update(buffer.toByteArray());
         out.writeLong(crc.getValue());
-        out.flush();
         return buffer.toByteArray();
     }
 
-    static Map<String, CommitData> decode(byte[] bytes) throws IOException {
+    static Map<String, CommitData> decode(String settings, byte[] bytes) throws IOException {
         if (bytes.length < 20) {
             throw new IOException("too short");
         }
@@ -142,6 +178,10 @@ final class FactCache {
         if (in.readInt() != MAGIC || in.readInt() != VERSION) {
             throw new IOException("not a version " + VERSION + " fact cache");
         }
+        String written = readString(in);
+        if (!settings.equals(written)) {
+            throw new OtherSettings(written);
+        }
         int count = in.readInt();
         Map<String, CommitData> commits = new HashMap<>(Math.max(16, count * 2));
         for (int i = 0; i < count; i++) {
@@ -149,6 +189,7 @@ final class FactCache {
             long time = in.readLong();
             String email = readString(in);
             String subject = readString(in);
+            String title = readString(in);
             List<Trailer> trailers = readTrailers(in);
             String reverts = readString(in);
             int nFiles = in.readInt();
@@ -162,7 +203,7 @@ final class FactCache {
             for (int m = 0; m < nMerged; m++) {
                 merged.add(new CommitData.Merged(readString(in), readTrailers(in), readString(in)));
             }
-            commits.put(sha, new CommitData(sha, time, email, subject, trailers, reverts, files, merged));
+            commits.put(sha, new CommitData(sha, time, email, subject, title, trailers, reverts, files, merged));
         }
         if (in.available() != 0) {
             throw new IOException("trailing bytes");

@@ -6,9 +6,6 @@ import dev.governor.api.Policy;
 import dev.governor.api.Review;
 import dev.governor.api.policy.IntentPolicy;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -20,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * A git repository's change history as Governor sees it (spec/formats.md, "Changes (pull requests)
@@ -37,7 +33,9 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * Raw per-commit data is cached under the git directory ({@code governor/}), so a second read skips
- * the diffs; deleting that directory is always safe.
+ * the diffs; deleting that directory is always safe. Each call reads afresh; a process that checks the
+ * same repository repeatedly (a server, a test suite) opens its history through {@link GitHistoryProvider},
+ * which keeps what it read.
  */
 public final class GitHistory implements AutoCloseable {
 
@@ -70,8 +68,13 @@ public final class GitHistory implements AutoCloseable {
         if (builder.getGitDir() == null) {
             throw new GovernanceException(repo.toString(), 0, NOT_A_REPOSITORY);
         }
+        return new GitHistory(repo.toString(), build(repo, builder), useCache);
+    }
+
+    /** Opens the repository {@code builder} found for {@code repo}. */
+    static Repository build(Path repo, FileRepositoryBuilder builder) {
         try {
-            return new GitHistory(repo.toString(), builder.build(), useCache);
+            return builder.build();
         } catch (RepositoryNotFoundException | IllegalArgumentException e) {
             throw new GovernanceException(repo.toString(), 0, NOT_A_REPOSITORY, e);
         } catch (IOException e) {
@@ -89,70 +92,63 @@ public final class GitHistory implements AutoCloseable {
      */
     public Result read(String branch, Instant since, Policy policy) {
         Objects.requireNonNull(policy, "policy");
-        String wanted = branch != null ? branch : policy.branch();
         try {
-            Target target = resolve(wanted);
-            FactCache cache = useCache ? new FactCache(repository.getDirectory().toPath()) : null;
-            List<CommitData> commits = CommitReader.read(repository, target.head, since, cache);
-            List<PrRecord> prs = repository.isBare() ? List.of() : PrRecords.read(repository.getWorkTree().toPath());
-            Map<String, PrRecord> bySha = new HashMap<>();
-            Map<String, PrRecord> byId = new HashMap<>();
-            for (PrRecord pr : prs) {
-                if (pr.mergeCommitSha() != null) {
-                    bySha.putIfAbsent(pr.mergeCommitSha(), pr);
-                }
-                byId.put("#" + pr.number(), pr);
+            Target target = Target.resolve(repository, name, branch != null ? branch : policy.branch());
+            FactCache cache = useCache ? new FactCache(repository.getDirectory().toPath(), CommitReader.settings(repository))
+                    : null;
+            Map<String, CommitData> known = cache != null ? cache.load() : new HashMap<>();
+            Loaded loaded = load(repository, target, since, policy, known, prRecords(repository));
+            if (cache != null && loaded.computed() > 0) {
+                cache.store(known.values());
             }
-            List<Change> changes = new ArrayList<>(commits.size());
-            List<Review> reviews = new ArrayList<>();
-            boolean infer = policy.section(IntentPolicy.SECTION).inferFromConventionalCommits();
-            for (CommitData c : commits) {
-                PrRecord pr = bySha.get(c.sha());
-                if (pr == null) {
-                    pr = byId.get(Changes.id(c.subject(), c.sha()));
-                }
-                Change change = Changes.change(c, pr, infer);
-                changes.add(change);
-                if (pr != null) {
-                    reviews.addAll(Changes.reviews(change.id(), pr));
-                }
-            }
-            return new Result(target.head.name(), target.branch, changes, reviews);
+            return loaded.result();
         } catch (IOException e) {
             throw CommitReader.failure(name, e);
         }
     }
 
-    private record Target(ObjectId head, String branch) {}
+    /** The PR records of a repository's working tree; none for a bare repository. */
+    static List<PrRecord> prRecords(Repository repository) {
+        return repository.isBare() ? List.of() : PrRecords.read(repository.getWorkTree().toPath());
+    }
 
-    private Target resolve(String wanted) throws IOException {
-        if (wanted == null) {
-            String full = repository.getFullBranch();
-            ObjectId head = repository.resolve(Constants.HEAD);
-            String shortName = full == null ? Constants.HEAD : Repository.shortenRefName(full);
-            if (head == null) {
-                throw new GovernanceException(name, 0, "the repository has no commits yet on branch '" + shortName
-                        + "': commit first, or pass --branch with a branch that has commits");
+    /**
+     * One read: the result, the shallow boundary commit among the changes (or {@code null}) and how many
+     * commits were diffed rather than found in {@code known}.
+     */
+    record Loaded(Result result, String boundary, int computed) {}
+
+    /** Reads a branch's history, matching PR records: the one reading shared by this class and the provider. */
+    static Loaded load(Repository repository, Target target, Instant since, Policy policy, Map<String, CommitData> known,
+                       List<PrRecord> prs) throws IOException {
+        CommitReader.Walk walk = CommitReader.read(repository, target.head(), since, known);
+        Map<String, PrRecord> bySha = new HashMap<>();
+        Map<String, PrRecord> byId = new HashMap<>();
+        for (PrRecord pr : prs) {
+            if (pr.mergeCommitSha() != null) {
+                bySha.putIfAbsent(pr.mergeCommitSha(), pr);
             }
-            return new Target(head, ObjectId.isId(shortName) ? Constants.HEAD : shortName);
+            byId.put("#" + pr.number(), pr);
         }
-        Ref ref = repository.exactRef(Constants.R_HEADS + wanted);
-        if (ref == null) {
-            ref = repository.findRef(wanted);
-        }
-        if (ref == null || ref.getObjectId() == null) {
-            List<Ref> heads = repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS);
-            if (heads.isEmpty()) {
-                throw new GovernanceException(name, 0, "the repository has no commits yet (branch '" + wanted
-                        + "' does not exist): commit first");
+        List<Change> changes = new ArrayList<>(walk.commits().size());
+        List<Review> reviews = new ArrayList<>();
+        boolean infer = policy.section(IntentPolicy.SECTION).inferFromConventionalCommits();
+        for (int i = 0; i < walk.commits().size(); i++) {
+            CommitData c = walk.commits().get(i);
+            String id = walk.ids().get(i);
+            PrRecord pr = bySha.get(c.sha());
+            if (pr == null) {
+                // by number only the change that holds it: a reused number's later change has its SHA as id
+                pr = byId.get(id);
             }
-            String names = heads.stream().map(r -> Repository.shortenRefName(r.getName())).sorted()
-                    .collect(Collectors.joining(", "));
-            throw new GovernanceException(name, 0, "unknown branch '" + wanted + "'; the branches are: " + names
-                    + ". Pass --branch with one of them or fix 'branch' in governance.yml");
+            Change change = Changes.change(c, id, i, pr, infer);
+            changes.add(change);
+            if (pr != null) {
+                reviews.addAll(Changes.reviews(change.id(), pr));
+            }
         }
-        ObjectId head = repository.getRefDatabase().peel(ref).getPeeledObjectId();
-        return new Target(head != null ? head : ref.getObjectId(), wanted);
+        Result result = new Result(target.head().name(), target.branch(), walk.boundary() != null, changes, reviews);
+        return new Loaded(result, walk.boundary(), walk.computed());
     }
 
     @Override
@@ -165,10 +161,12 @@ public final class GitHistory implements AutoCloseable {
      *
      * @param head    the full SHA of the branch's head commit
      * @param branch  the branch read ({@code HEAD} when HEAD is detached)
-     * @param changes the changes, oldest first
+     * @param shallow whether the oldest change read is a shallow clone's boundary commit: its parent is not in
+     *                the repository, so it touches no file (its files are unknown) and nothing before it is known
+     * @param changes the changes, oldest first, in branch order ({@link Change#position()} is the index)
      * @param reviews the reviews PR records give, in the order of their changes
      */
-    public record Result(String head, String branch, List<Change> changes, List<Review> reviews) {
+    public record Result(String head, String branch, boolean shallow, List<Change> changes, List<Review> reviews) {
         public Result {
             Objects.requireNonNull(head, "head");
             Objects.requireNonNull(branch, "branch");

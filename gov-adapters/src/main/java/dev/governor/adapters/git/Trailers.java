@@ -67,7 +67,9 @@ final class Trailers {
                 previousWasTrailer = false;
             }
         }
-        boolean block = trailerLines > 0 && (otherLines == 0 || (gitGenerated && trailerLines * 3 >= otherLines));
+        // every line counts as one or the other, and a git-generated line as a trailer line: a paragraph with
+        // no other lines, or one vouched for by git, has trailer lines
+        boolean block = otherLines == 0 || (gitGenerated && trailerLines * 3 >= otherLines);
         if (!block) {
             return List.of();
         }

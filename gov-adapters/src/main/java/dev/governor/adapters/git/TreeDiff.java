@@ -1,7 +1,6 @@
 package dev.governor.adapters.git;
 
-import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.lib.AbbreviatedObjectId;
+import dev.governor.api.FileChange;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -16,7 +15,8 @@ import java.util.List;
  * The name-status diff of two trees, as a recursive {@code TreeWalk} with {@code ANY_DIFF} gives it,
  * but comparing the raw tree entries in one merge pass as C git does: equal entries (same name, mode
  * and id) are skipped without being decoded, which a 50k-commit read showed to be most of its time.
- * Entries come out in git's tree order, so rename detection sees the same input as with a TreeWalk.
+ * Entries come out in git's tree order, which is the order of C git's diff queue: rename detection
+ * ({@link Renames}) pairs them and keeps that order, as git does.
  */
 final class TreeDiff {
 
@@ -28,8 +28,20 @@ final class TreeDiff {
         this.reader = reader;
     }
 
+    /**
+     * One difference: a file added, deleted or modified (content or mode) at one path.
+     *
+     * @param kind    {@code ADDED}, {@code DELETED} or {@code MODIFIED}
+     * @param path    its path
+     * @param oldMode its mode before ({@code 0} when added)
+     * @param oldId   its content before ({@code null} when added)
+     * @param newMode its mode after ({@code 0} when deleted)
+     * @param newId   its content after ({@code null} when deleted)
+     */
+    record Delta(FileChange.Kind kind, String path, int oldMode, ObjectId oldId, int newMode, ObjectId newId) {}
+
     /** Adds the differences from {@code oldTree} (or the empty tree when {@code null}) to {@code newTree}. */
-    void diff(ObjectId oldTree, ObjectId newTree, List<DiffEntry> out) throws IOException {
+    void diff(ObjectId oldTree, ObjectId newTree, List<Delta> out) throws IOException {
         diff(oldTree == null ? EMPTY : bytes(oldTree), bytes(newTree), "", out);
     }
 
@@ -37,7 +49,7 @@ final class TreeDiff {
         return reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
     }
 
-    private void diff(byte[] a, byte[] b, String prefix, List<DiffEntry> out) throws IOException {
+    private void diff(byte[] a, byte[] b, String prefix, List<Delta> out) throws IOException {
         Cursor x = new Cursor(a);
         Cursor y = new Cursor(b);
         boolean hasX = x.next();
@@ -68,7 +80,7 @@ final class TreeDiff {
                     if (x.isTree()) {
                         diff(bytes(x.id()), bytes(y.id()), path + "/", out);
                     } else {
-                        out.add(new Entry(DiffEntry.ChangeType.MODIFY, path, x.mode(), x.id(), path, y.mode(), y.id()));
+                        out.add(new Delta(FileChange.Kind.MODIFIED, path, x.mode, x.id(), y.mode, y.id()));
                     }
                 }
                 hasX = x.next();
@@ -78,8 +90,7 @@ final class TreeDiff {
                 if (x.isTree()) {
                     diff(bytes(x.id()), EMPTY, path + "/", out);
                 } else {
-                    out.add(new Entry(DiffEntry.ChangeType.DELETE, path, x.mode(), x.id(), DiffEntry.DEV_NULL,
-                            FileMode.MISSING, ObjectId.zeroId()));
+                    out.add(new Delta(FileChange.Kind.DELETED, path, x.mode, x.id(), 0, null));
                 }
                 hasX = x.next();
             } else {
@@ -87,8 +98,7 @@ final class TreeDiff {
                 if (y.isTree()) {
                     diff(EMPTY, bytes(y.id()), path + "/", out);
                 } else {
-                    out.add(new Entry(DiffEntry.ChangeType.ADD, DiffEntry.DEV_NULL, FileMode.MISSING, ObjectId.zeroId(),
-                            path, y.mode(), y.id()));
+                    out.add(new Delta(FileChange.Kind.ADDED, path, 0, null, y.mode, y.id()));
                 }
                 hasY = y.next();
             }
@@ -141,10 +151,6 @@ final class TreeDiff {
             return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
         }
 
-        FileMode mode() {
-            return FileMode.fromBits(mode);
-        }
-
         String name() {
             return RawParseUtils.decode(buf, nameStart, nameEnd);
         }
@@ -174,20 +180,6 @@ final class TreeDiff {
             int ca = la > n ? a.buf[a.nameStart + n] & 0xff : a.isTree() ? '/' : 0;
             int cb = lb > n ? b.buf[b.nameStart + n] & 0xff : b.isTree() ? '/' : 0;
             return ca - cb;
-        }
-    }
-
-    /** A {@link DiffEntry} built from raw tree entries (its fields are only settable by a subclass). */
-    private static final class Entry extends DiffEntry {
-        Entry(ChangeType type, String oldPath, FileMode oldMode, ObjectId oldId, String newPath, FileMode newMode,
-              ObjectId newId) {
-            this.changeType = type;
-            this.oldPath = oldPath;
-            this.oldMode = oldMode;
-            this.oldId = AbbreviatedObjectId.fromObjectId(oldId);
-            this.newPath = newPath;
-            this.newMode = newMode;
-            this.newId = AbbreviatedObjectId.fromObjectId(newId);
         }
     }
 }

@@ -396,7 +396,7 @@ class GitHistoryTest {
         Files.write(cache, bytes);
 
         assertThat(read(Policy.defaults())).isEqualTo(first);
-        assertThat(FactCache.decode(Files.readAllBytes(cache))).hasSize(1);
+        assertThat(FactCache.decode(CommitReader.settings(git.repo), Files.readAllBytes(cache))).hasSize(1);
     }
 
     @Test

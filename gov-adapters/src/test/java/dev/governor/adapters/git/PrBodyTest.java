@@ -57,4 +57,105 @@ class PrBodyTest {
     void body_without_sections_has_no_fields() {
         assertThat(PrBody.fields("Intent: this is prose, not a section")).isEmpty();
     }
+
+    @Test
+    void no_body_has_no_fields() {
+        assertThat(PrBody.fields(null)).isEmpty();
+        assertThat(PrBody.fields(" \n\t")).isEmpty();
+    }
+
+    @Test
+    void a_bare_heading_ends_the_field_before_it() {
+        assertThat(PrBody.fields("## Intent\nsplit\n##\nnot part of it")).isEqualTo(Map.of("intent", "split"));
+    }
+
+    @Test
+    void a_bold_line_standing_alone_ends_the_field_before_it() {
+        assertThat(PrBody.fields("## Intent\nsplit\n**Notes**\nnot part of it")).isEqualTo(Map.of("intent", "split"));
+    }
+
+    @Test
+    void a_bold_label_followed_by_a_colon_ends_the_field_before_it() {
+        assertThat(PrBody.fields("## Intent\nsplit\n**Notes**: later")).isEqualTo(Map.of("intent", "split"));
+    }
+
+    @Test
+    void a_bold_label_ending_in_a_colon_ends_the_field_before_it() {
+        assertThat(PrBody.fields("## Intent\nsplit\n**Notes:** later")).isEqualTo(Map.of("intent", "split"));
+    }
+
+    @Test
+    void underscores_make_a_bold_label_too() {
+        assertThat(PrBody.fields("__Rollback__\nrevert")).isEqualTo(Map.of("rollback", "revert"));
+    }
+
+    @Test
+    void a_setext_heading_introduces_a_field() {
+        assertThat(PrBody.fields("Intent\n======\nsplit billing\n\nRollback\n---\nrevert"))
+                .isEqualTo(Map.of("intent", "split billing", "rollback", "revert"));
+    }
+
+    @Test
+    void an_underlined_line_that_names_no_field_is_content() {
+        assertThat(PrBody.fields("## Intent\nsplit\nOther words\n---\nmore")).isEqualTo(Map.of("intent", "split\nOther words\n---\nmore"));
+    }
+
+    @Test
+    void an_underline_as_the_last_line_is_content() {
+        assertThat(PrBody.fields("## Intent\nsplit\n---")).isEqualTo(Map.of("intent", "split\n---"));
+        assertThat(PrBody.fields("## Intent\nsplit\nRollback")).isEqualTo(Map.of("intent", "split\nRollback"));
+    }
+
+    @Test
+    void the_first_section_of_a_name_wins() {
+        assertThat(PrBody.fields("## Intent\nfirst\n## Intent\nsecond")).isEqualTo(Map.of("intent", "first"));
+    }
+
+    @Test
+    void an_empty_first_section_leaves_the_field_to_a_later_one() {
+        assertThat(PrBody.fields("## Intent\nTBD\n## Intent\nsecond")).isEqualTo(Map.of("intent", "second"));
+    }
+
+    @Test
+    void labels_are_matched_ignoring_trailing_colons_and_runs_of_spaces() {
+        assertThat(PrBody.fields("## Blast   radius::\nbilling\n### Rollout plan ##\nflag"))
+                .isEqualTo(Map.of("blast-radius", "billing", "rollout", "flag"));
+    }
+
+    @Test
+    void every_placeholder_word_leaves_a_field_missing_in_any_case() {
+        for (String placeholder : new String[] {"TBD", "todo", "?", "...", "-", "N/A", "None"}) {
+            assertThat(PrBody.fields("## Intent\n" + placeholder)).as(placeholder).isEmpty();
+        }
+        assertThat(PrBody.fields("## Intent\nnone yet")).isEqualTo(Map.of("intent", "none yet"));
+    }
+
+    @Test
+    void an_unclosed_comment_runs_to_the_end_of_its_section() {
+        assertThat(PrBody.fields("## Intent\nsplit <!-- draft\nmore\n## Rollback\nrevert"))
+                .isEqualTo(Map.of("intent", "split", "rollback", "revert"));
+    }
+
+    @Test
+    void crlf_and_lone_carriage_returns_end_lines() {
+        assertThat(PrBody.fields("## Intent\r\nsplit\r## Rollback\r\nrevert"))
+                .isEqualTo(Map.of("intent", "split", "rollback", "revert"));
+    }
+
+    @Test
+    void a_tilde_fence_also_hides_headings() {
+        assertThat(PrBody.fields("## Verification\n~~~\n## Rollback\n~~~\n## Rollout\nflag"))
+                .isEqualTo(Map.of("verification", "~~~\n## Rollback\n~~~", "rollout", "flag"));
+    }
+
+    @Test
+    void a_heading_indented_four_spaces_is_content() {
+        assertThat(PrBody.fields("## Intent\nsplit\n    ## Rollback\nrevert"))
+                .isEqualTo(Map.of("intent", "split\n    ## Rollback\nrevert"));
+    }
+
+    @Test
+    void text_before_any_heading_is_no_field() {
+        assertThat(PrBody.fields("Some intro\n## Rollback\nrevert")).isEqualTo(Map.of("rollback", "revert"));
+    }
 }

@@ -1,0 +1,56 @@
+package dev.governor.adapters.git;
+
+import dev.governor.api.GovernanceException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The branch a read is about and its head commit.
+ *
+ * @param head   the head commit
+ * @param branch the branch's short name ({@code HEAD} when HEAD is detached)
+ */
+record Target(ObjectId head, String branch) {
+
+    /**
+     * Resolves {@code wanted}, or HEAD's branch when {@code null}.
+     *
+     * @param name the repository as the user named it, for messages
+     * @throws GovernanceException for an unknown branch or a repository without commits
+     */
+    static Target resolve(Repository repository, String name, String wanted) throws IOException {
+        if (wanted == null) {
+            String full = repository.getFullBranch();
+            ObjectId head = repository.resolve(Constants.HEAD);
+            String shortName = full == null ? Constants.HEAD : Repository.shortenRefName(full);
+            if (head == null) {
+                throw new GovernanceException(name, 0, "the repository has no commits yet on branch '" + shortName
+                        + "': commit first, or pass --branch with a branch that has commits");
+            }
+            return new Target(head, ObjectId.isId(shortName) ? Constants.HEAD : shortName);
+        }
+        Ref ref = repository.exactRef(Constants.R_HEADS + wanted);
+        if (ref == null) {
+            ref = repository.findRef(wanted);
+        }
+        if (ref == null || ref.getObjectId() == null) {
+            List<Ref> heads = repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS);
+            if (heads.isEmpty()) {
+                throw new GovernanceException(name, 0, "the repository has no commits yet (branch '" + wanted
+                        + "' does not exist): commit first");
+            }
+            String names = heads.stream().map(r -> Repository.shortenRefName(r.getName())).sorted()
+                    .collect(Collectors.joining(", "));
+            throw new GovernanceException(name, 0, "unknown branch '" + wanted + "'; the branches are: " + names
+                    + ". Pass --branch with one of them or fix 'branch' in governance.yml");
+        }
+        ObjectId head = repository.getRefDatabase().peel(ref).getPeeledObjectId();
+        return new Target(head != null ? head : ref.getObjectId(), wanted);
+    }
+}
