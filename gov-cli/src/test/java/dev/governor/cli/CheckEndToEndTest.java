@@ -110,7 +110,7 @@ class CheckEndToEndTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("gov: change '#999' is not in the history read (5 changes): give a change id "
-                + "like #42 or a commit SHA of the branch, or read further back with --since\n");
+                + "like #42 or a commit SHA of the branch (changes before the policy's since are not governed)\n");
     }
 
     @Test
@@ -122,12 +122,13 @@ class CheckEndToEndTest {
     }
 
     @Test
-    void since_after_the_fixes_leaves_nothing_to_block() {
+    void since_after_the_fixes_reports_nothing_though_the_rules_saw_the_whole_history() {
         Gov.Result r = Gov.atNow().run("check", "--repo", repo.toString(), "--since", "2026-11-24");
 
         assertThat(r.exitCode()).isZero();
+        // the lock of #4 is still in force; --since only chose which findings to print
         assertThat(r.out()).isEqualTo("0 blocking, 0 warnings, 0 info"
-                + " · layers: intent, contract, change, release, learning · 1 change\n");
+                + " · layers: intent, contract, change, release, learning · 5 changes\n");
     }
 
     @Test
@@ -203,7 +204,7 @@ class CheckEndToEndTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("""
                 LOCKED  3  src/pay/Ledger.java  locked 2026-11-23T10:00:00Z by #2, #3, #4
-                1 file with tactical fixes within 7d · 1 locked
+                1 file locked or with tactical fixes within 7d · 1 locked
                 """);
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * A CODEOWNERS file in GitHub's format: one rule a line, {@code pattern owner…}, the last matching rule
  * winning; patterns follow .gitignore (a pattern with a slash before its end is anchored at the root, one
  * without matches at any depth, a trailing slash names a directory, a directory's pattern covers everything
- * below it). A rule with no owners leaves its files unowned on purpose.
+ * below it, and a pattern ending in a wildcard such as {@code docs/*} covers only that directory's own files). A rule with no owners leaves its files unowned on purpose.
  *
  * <pre>{@code
  * CodeOwners owners = CodeOwners.parse("*.md @docs\n/src/pay/ @payments\n");
@@ -63,9 +63,14 @@ public final class CodeOwners {
         if (line.pattern().isEmpty()) {
             return true; // "/" alone: the whole repository
         }
-        // the file itself (unless the pattern names a directory), or any directory above it
+        // the file itself (unless the pattern names a directory), or any directory above it; GitHub's
+        // docs/* covers docs' own files only, so a pattern ending in a wildcard names no directory
         if (!line.directory() && Glob.matches(glob, path)) {
             return true;
+        }
+        String last = line.pattern().substring(line.pattern().lastIndexOf('/') + 1);
+        if (!line.directory() && (last.contains("*") || last.contains("?"))) {
+            return false;
         }
         for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
             if (Glob.matches(glob, path.substring(0, slash))) {

@@ -36,12 +36,21 @@ public final class ReleasePack implements Pack {
         return List.of(SectionReader.of(ReleasePolicy.SECTION, ReleasePack::release));
     }
 
+    /** A risk level, in any case as trailers write it ({@code High}). */
+    static Risk risk(Node node) {
+        Risk risk = Risk.parse(node.asString());
+        if (risk == null) {
+            throw node.error("bad risk '" + node.asString() + "' for " + node.path()
+                    + ": use low, medium, high or critical");
+        }
+        return risk;
+    }
+
     static ReleasePolicy release(Node node) {
         MapNode map = node.asMap().only(List.of("requiredGates", "independentReviewFrom"));
         ReleasePolicy d = ReleasePolicy.DEFAULT;
         return new ReleasePolicy(
                 SectionReader.value(map, "requiredGates", Node::asStrings, d.requiredGates()),
-                SectionReader.value(map, "independentReviewFrom", n -> n.asChoice("risk", Risk.class, Risk::id),
-                        d.independentReviewFrom()));
+                SectionReader.value(map, "independentReviewFrom", ReleasePack::risk, d.independentReviewFrom()));
     }
 }
