@@ -206,8 +206,8 @@ public final class GovernanceNotes {
         ObjectId id;
         try {
             id = repo.resolve(sha + "^{commit}");
-        } catch (RuntimeException e) {
-            id = null;
+        } catch (IOException | RuntimeException e) {
+            id = null; // an unknown or ambiguous object: no commit to sign off
         }
         if (id == null) {
             throw new GovernanceException(repository.toString(), 0, "no commit " + sha + " in this repository:"
