@@ -13,7 +13,10 @@ import java.util.Map;
  * level is its own {@code level}, else its rule's {@code defaultConfiguration.level}, else {@code warning}
  * (SARIF 2.1.0 §3.27.10); a result whose {@code kind} is not {@code fail} has level {@code none}. Suppressed
  * results (a {@code suppressions} entry that is not under review or rejected) do not count, as code scanning
- * tools do not show them.
+ * tools do not show them. A log that shows the tool did not do its work fails too, whatever its results: no
+ * run at all ({@code "runs": null} or {@code []}, §3.13.4), an invocation with {@code executionSuccessful: false},
+ * or a tool execution or configuration notification of level {@code error} (§3.20): a scanner that ran out of
+ * memory found nothing, and that must not read as "no error".
  */
 final class Sarif {
 
@@ -32,11 +35,20 @@ final class Sarif {
         int notes = 0;
         String tools = null;
         String first = null;
-        for (Node runNode : log.require("runs").asList().items()) {
+        String broken = null;
+        Node runs = log.opt("runs");
+        if (runs == null || runs.asList().size() == 0) {
+            return new GateResult(gate, sha, false, null, displayName, "SARIF: no run (runs is "
+                    + (runs == null ? "null" : "empty") + "): the tool did not run, so it verified nothing");
+        }
+        for (Node runNode : runs.asList().items()) {
             MapNode run = runNode.asMap();
             MapNode driver = run.require("tool").asMap().require("driver").asMap();
             String tool = driver.require("name").asString();
             tools = tools == null ? tool : tools.contains(tool) ? tools : tools + ", " + tool;
+            if (broken == null) {
+                broken = failedInvocation(run, tool);
+            }
             Defaults defaults = Defaults.of(driver.opt("rules"));
             Node results = run.opt("results");
             if (results == null) {
@@ -61,6 +73,9 @@ final class Sarif {
                     }
                 }
             }
+        }
+        if (broken != null) {
+            return new GateResult(gate, sha, false, null, displayName, "SARIF (" + tools + "): " + broken);
         }
         String detail = "SARIF" + (tools == null ? "" : " (" + tools + ")") + ": " + GateFiles.count(errors, "error")
                 + ", " + GateFiles.count(warnings, "warning") + (notes > 0 ? ", " + GateFiles.count(notes, "note") : "")
@@ -118,6 +133,37 @@ final class Sarif {
         }
         String byRule = defaults.level(result);
         return byRule != null ? byRule : "warning";
+    }
+
+    /** Why a run shows its tool did not do its work, or {@code null}: a failed invocation or an error notification. */
+    private static String failedInvocation(MapNode run, String tool) {
+        Node invocations = run.opt("invocations");
+        if (invocations == null) {
+            return null;
+        }
+        for (Node node : invocations.asList().items()) {
+            MapNode invocation = node.asMap();
+            String said = null;
+            for (String key : List.of("toolExecutionNotifications", "toolConfigurationNotifications")) {
+                Node notifications = invocation.opt(key);
+                for (Node n : notifications == null ? List.<Node>of() : notifications.asList().items()) {
+                    MapNode notification = n.asMap();
+                    Node level = notification.opt("level");
+                    MapNode message = optMap(notification, "message");
+                    Node text = message == null ? null : message.opt("text");
+                    if (said == null && level != null && "error".equals(level.asString())) { // default: warning (§3.58.6)
+                        said = text == null ? "an error notification" : text.asString();
+                    }
+                }
+            }
+            Node success = invocation.opt("executionSuccessful");
+            boolean failed = success != null && !success.asBoolean();
+            if (failed || said != null) {
+                return tool + " did not complete its run" + (said == null ? "" : " (" + GateFiles.oneLine(said) + ")")
+                        + ": it verified nothing";
+            }
+        }
+        return null;
     }
 
     private static boolean suppressed(MapNode result) {

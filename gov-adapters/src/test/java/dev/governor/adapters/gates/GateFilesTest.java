@@ -102,6 +102,30 @@ class GateFilesTest {
     }
 
     @Test
+    void a_sarif_log_whose_tool_failed_to_run_fails_the_gate_though_it_lists_no_error() throws IOException {
+        GateResult crashed = read("scan.sarif", "security-scan", """
+                {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "CodeScanner"}},
+                  "invocations": [{"executionSuccessful": false,
+                    "toolExecutionNotifications": [{"level": "error", "message": {"text": "Out of memory."}}]}]}]}
+                """);
+        GateResult noRun = read("none.sarif", "security-scan", "{\"version\": \"2.1.0\", \"runs\": null}");
+        GateResult emptyRuns = read("empty.sarif", "security-scan", "{\"version\": \"2.1.0\", \"runs\": []}");
+        GateResult noted = read("noted.sarif", "security-scan", """
+                {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "CodeScanner"}},
+                  "invocations": [{"executionSuccessful": true,
+                    "toolConfigurationNotifications": [{"message": {"text": "rule X is deprecated"}}]}]}]}
+                """);
+
+        assertThat(crashed.passed()).isFalse();
+        assertThat(crashed.detail()).isEqualTo("SARIF (CodeScanner): CodeScanner did not complete its run (Out of memory.):"
+                + " it verified nothing");
+        assertThat(noRun.detail()).isEqualTo("SARIF: no run (runs is null): the tool did not run, so it verified nothing");
+        assertThat(noRun.passed()).isFalse();
+        assertThat(emptyRuns.passed()).isFalse();
+        assertThat(noted.passed()).isTrue(); // a notification is a warning unless it says error
+    }
+
+    @Test
     void a_sarif_log_of_another_version_is_refused_at_its_line() {
         assertRefused("old.sarif", "{\n\"version\": \"1.0.0\", \"runs\": []}",
                 "old.sarif:2: SARIF version '1.0.0' is not supported: give a SARIF 2.1.0 log (most tools write it by default)");
