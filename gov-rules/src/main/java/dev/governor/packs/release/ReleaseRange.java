@@ -38,6 +38,15 @@ public record ReleaseRange(SignOff signOff, Change target, String since, List<Ch
         disabledRules = Set.copyOf(disabledRules);
     }
 
+    /**
+     * A hash of the components that tell ranges apart, not of every change: the engine hashes the facts a query
+     * returns, and a first sign-off's range holds the whole history. Equal ranges still hash alike.
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(signOff, target.id(), since, changes.size());
+    }
+
     /** Whether the change with this id is released by this sign-off. */
     public boolean includes(String changeId) {
         return changeId != null && ids.contains(changeId);
