@@ -92,7 +92,8 @@ echo "| cold JVM (./gov's flags), fact cache cold (fresh clone) | $(m "${cold_ca
 echo "| cold JVM (JVM defaults), fact cache warm | $(m "${plain[@]}") ms | ${plain[*]} |"
 echo "| baseline: gov check --repo (same repository, flags and fact cache) | $(m "${check[@]}") ms | ${check[*]} |"
 echo "| baseline: gov --version (JVM start and exit only) | $(m "${jvm[@]}") ms | ${jvm[*]} |"
-awk -v s="$(m "${warm_cache[@]}")" -v c="$(m "${check[@]}")" 'BEGIN { printf "\nsign-off / check (cold, cache warm): %.2fx\n", s / c }'
 echo "| warm, inside one JVM (median of runs 2..$WARM; first run $(awk '/^first-run-ms/ { print $2 }' "$OUT/signoff-warm.txt") ms) | $(awk '/^warm-median-ms/ { print $2 }' "$OUT/signoff-warm.txt") ms | |"
+awk -v s="$(m "${warm_cache[@]}")" -v c="$(m "${check[@]}")" -v v="$(m "${jvm[@]}")" \
+    'BEGIN { printf "\nsign-off / gov check (cold, cache warm): %.2fx; sign-off / gov --version: %.1fx\n", s / c, s / v }'
 echo
 echo "Comments the local GitHub API received: $POSTS (expected $((RUNS * 3 + 2 + WARM)))."
