@@ -94,6 +94,7 @@ public record Facts(Origin repository, List<Fact> facts) {
         public Builder deployment(Deployment deployment) { return add(deployment); }
         public Builder incident(Incident incident) { return add(incident); }
         public Builder review(Review review) { return add(review); }
+        public Builder signOff(SignOff signOff) { return add(signOff); }
 
         public Facts build() {
             return new Facts(repository, facts);

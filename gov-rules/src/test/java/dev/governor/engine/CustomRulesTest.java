@@ -60,7 +60,10 @@ class CustomRulesTest {
                 new Deployment("d1", "abc1234def", "prod", FRIDAY, Deployment.Status.SUCCESS),
                 new Deployment("d2", "abc1234dee", "prod", THURSDAY, Deployment.Status.SUCCESS)).build().check();
 
-        assertThat(report.findings()).singleElement().satisfies(f -> {
+        // beside the built-in pack: its Release rules warn that neither deployment was signed off
+        assertThat(report.findings()).extracting(f -> f.ruleId() + " " + f.subject().id()).containsExactly(
+                "release.unsigned-deployment d1", "release.unsigned-deployment d2", "ci.no-friday-deploys abc1234def");
+        assertThat(report.findings()).filteredOn(f -> f.layer() == Layer.CUSTOM).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("ci.no-friday-deploys");
             assertThat(f.layer()).isEqualTo(Layer.CUSTOM);
             assertThat(f.severity()).isEqualTo(Severity.WARNING);

@@ -1,20 +1,45 @@
 package dev.governor.packs.release;
 
+import dev.governor.api.Change;
+import dev.governor.api.Policy;
+import dev.governor.api.Review;
 import dev.governor.api.Risk;
+import dev.governor.api.SignOff;
 import dev.governor.api.policy.ReleasePolicy;
 import dev.governor.input.MapNode;
 import dev.governor.input.Node;
+import dev.governor.pack.Derivation;
 import dev.governor.pack.Pack;
 import dev.governor.pack.SectionReader;
+import dev.governor.pack.View;
+import dev.governor.api.GateResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Release: is this verified, or just merged? Static gates, sign-off, independent review where risk
  * demands it (rules.md, "Release"). It reads the findings of the other layers, so it runs after them.
  * Rules: {@code rules/release.drl}.
+ *
+ * <pre>{@code
+ * Evaluation run = governor.evaluate(Scope.all(), ReleasePack.RANGES, ReleasePack.GATES);
+ * SignOffEvidence evidence = SignOffEvidence.of(signOff, run.report().findings(), run.view(ReleasePack.RANGES),
+ *         run.view(ReleasePack.GATES), governor.policy(), "governor 1.0");
+ * }</pre>
  */
 public final class ReleasePack implements Pack {
+
+    /** What each sign-off releases (its range since the last sign-off of its environment). */
+    public static final View<ReleaseRange> RANGES = View.of("release", "release.ranges", "$range",
+            range -> (ReleaseRange) range);
+
+    /** Every gate result the rules saw: those read from files, and those computed from the contract layer. */
+    public static final View<GateResult> GATES = View.of("release", "release.gates", "$gate",
+            gate -> (GateResult) gate);
 
     @Override
     public String id() {
@@ -34,6 +59,98 @@ public final class ReleasePack implements Pack {
     @Override
     public List<SectionReader<?>> sections() {
         return List.of(SectionReader.of(ReleasePolicy.SECTION, ReleasePack::release));
+    }
+
+    /**
+     * Each sign-off's range (since the last SHA signed off for its environment) and the approvals of the
+     * changes whose risk calls for an independent review.
+     */
+    @Override
+    public void derive(Derivation derivation) {
+        List<Change> changes = derivation.changes();
+        List<SignOff> signOffs = derivation.facts().of(SignOff.class);
+        ReleasePolicy release = derivation.policy().section(ReleasePolicy.SECTION);
+        Map<String, List<Review>> reviews = new HashMap<>();
+        for (Review r : derivation.facts().of(Review.class)) {
+            reviews.computeIfAbsent(r.change(), k -> new ArrayList<>()).add(r);
+        }
+        for (Change c : changes) {
+            if (!Release.atLeast(c.riskLevel(), release.independentReviewFrom())) {
+                continue;
+            }
+            for (Review r : reviews.getOrDefault(c.id(), List.of())) {
+                if (r.approved() && r.reviewer() != null) {
+                    derivation.insert(new Approval(c.id(), r.reviewer(), "review"));
+                }
+            }
+            for (String by : c.trailers("reviewed-by")) {
+                derivation.insert(new Approval(c.id(), by, "Reviewed-by"));
+            }
+        }
+        if (signOffs.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i).sha() != null) {
+                position.put(changes.get(i).sha(), i);
+            }
+        }
+        Set<String> disabled = disabled(derivation.policy());
+        boolean contractLayer = derivation.policy().inForce("contract");
+        List<SignOff> requested = signOffs.stream().filter(SignOff::isRequested).toList();
+        for (SignOff s : signOffs) {
+            Integer at = position.get(s.sha());
+            if (at == null || s.status() == SignOff.Status.FAILED || !s.isRequested() && repeats(s, requested)) {
+                continue; // not on the branch, not a sign-off, or the very sign-off being made again
+            }
+            Integer since = null;
+            String sinceSha = null;
+            for (SignOff earlier : signOffs) {
+                Integer p = position.get(earlier.sha());
+                if (earlier == s || !earlier.isPassed() || !earlier.env().equals(s.env()) || p == null || p > at
+                        || !s.isRequested() && !earlier.at().isBefore(s.at())) {
+                    continue;
+                }
+                if (since == null || p > since) {
+                    since = p;
+                    sinceSha = earlier.sha();
+                }
+            }
+            List<Change> range = changes.subList(since == null ? 0 : since + 1, at + 1);
+            Set<String> ids = new LinkedHashSet<>();
+            Set<String> people = new LinkedHashSet<>();
+            for (Change c : range) {
+                ids.add(c.id());
+                add(people, c.author());
+                c.trailers("reviewed-by").forEach(by -> add(people, by));
+                reviews.getOrDefault(c.id(), List.of()).forEach(r -> add(people, r.reviewer()));
+            }
+            derivation.insert(new ReleaseRange(s, changes.get(at), sinceSha, range, ids, people, disabled,
+                    contractLayer));
+        }
+    }
+
+    private static boolean repeats(SignOff recorded, List<SignOff> requested) {
+        return requested.stream().anyMatch(r -> r.sha().equals(recorded.sha()) && r.env().equals(recorded.env())
+                && r.at().equals(recorded.at()));
+    }
+
+    private static void add(Set<String> people, String who) {
+        String key = Identity.of(who);
+        if (key != null) {
+            people.add(key);
+        }
+    }
+
+    private static Set<String> disabled(Policy policy) {
+        Set<String> off = new LinkedHashSet<>();
+        policy.rules().forEach((id, setting) -> {
+            if (!setting.enabled()) {
+                off.add(id);
+            }
+        });
+        return off;
     }
 
     /** A risk level, in any case as trailers write it ({@code High}). */
