@@ -94,6 +94,8 @@ public record Facts(Origin repository, List<Fact> facts) {
         public Builder deployment(Deployment deployment) { return add(deployment); }
         public Builder incident(Incident incident) { return add(incident); }
         public Builder review(Review review) { return add(review); }
+        public Builder adrChange(AdrChange change) { return add(change); }
+        public Builder boundaryChange(BoundaryChange change) { return add(change); }
 
         public Facts build() {
             return new Facts(repository, facts);
