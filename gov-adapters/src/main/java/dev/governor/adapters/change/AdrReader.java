@@ -48,15 +48,15 @@ public final class AdrReader {
     private static final List<String> STATUSES = List.of("proposed", "accepted", "rejected", "deprecated", "superseded");
 
     private static final Set<String> SECTIONS = Set.of("status", "context", "decision", "decision outcome", "reason",
-            "context and problem statement", "consequences", "date");
+            "context and problem statement", "consequences", "date", "links");
 
     private static final Limits FRONT_MATTER = new Limits(MAX_BYTES, 20, 16);
     private static final Pattern LEADING_DIGITS = Pattern.compile("([0-9]{1,9}).*");
     private static final Pattern NUMBERED_TITLE =
             Pattern.compile("(?i)(?:adr[-_ ]?)?#?0*[0-9]{1,9}\\s*(?:[.:)\\-–—]\\s*|\\s+)(.+)");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\(([^)\\s]*)[^)]*\\)");
-    private static final Pattern SUPERSEDED_BY = Pattern.compile("(?i)\\bsuperseded\\s+by\\b[:\\s]*(.*)");
-    private static final Pattern SUPERSEDES = Pattern.compile("(?i)\\bsupersedes\\b[:\\s]*(.*)");
+    private static final Pattern SUPERSEDED_BY = Pattern.compile("(?i)\\bsuper[sc]eded\\s+by\\b[:\\s]*(.*)");
+    private static final Pattern SUPERSEDES = Pattern.compile("(?i)\\bsuper[sc]edes\\b[:\\s]*(.*)");
     private static final Pattern ADR_REF = Pattern.compile("(?i)\\b(?:adr[-_ ]?)?#?([0-9]{1,9})\\b");
     private static final Pattern LABEL_LINE =
             Pattern.compile("(?i)^\\s*(?:[-*+]\\s+)?(?:\\*\\*|__)?(status|date)(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.*)$");
@@ -119,6 +119,7 @@ public final class AdrReader {
         String reason = null;
         String context = null;
         String problem = null;
+        StringBuilder links = new StringBuilder();
         for (int i = titleIndex + 1; i < marks.size(); i++) {
             String name = Markdown.name(marks.get(i).label());
             String section = marks.get(i).heading() ? md.nestedContent(i) : md.content(i);
@@ -128,12 +129,16 @@ public final class AdrReader {
                 case "reason" -> reason = reason == null ? present(section) : reason;
                 case "context" -> context = context == null ? present(section) : context;
                 case "context and problem statement" -> problem = problem == null ? present(section) : problem;
+                case "links" -> links.append(section).append('\n'); // MADR 2 / log4brains: "* Supersedes [x](x.md)"
                 case "date" -> parts.date = parts.date != null ? parts.date : date(Markdown.clean(section), null, null);
                 default -> { }
             }
         }
         if (status != null) {
             statusSection(Markdown.clean(status), parts);
+        }
+        for (String line : Markdown.clean(links.toString()).split("\n")) {
+            supersession(line, parts);
         }
         return new Adr(path, number, title, parts.status, parts.date, decision,
                 reason != null ? reason : context != null ? context : problem,
@@ -149,6 +154,7 @@ public final class AdrReader {
         final Set<String> supersededBy = new LinkedHashSet<>();
         List<String> removed = List.of();
         String movedTo;
+        boolean implied;
     }
 
     /** Reads the YAML front matter, if any, into {@code parts}; returns the body after it. */
@@ -192,7 +198,8 @@ public final class AdrReader {
             }
             map = m;
         } catch (GovernanceException e) {
-            problems.add(new Adr.Problem(e.line(), "the front matter is not valid YAML: " + e.problem()));
+            String problem = e.problem().startsWith("invalid YAML: ") ? e.problem().substring(14) : e.problem();
+            problems.add(new Adr.Problem(e.line(), "the front matter is not valid YAML: " + problem));
             return;
         }
         Node status = map.opt("status");
@@ -255,6 +262,7 @@ public final class AdrReader {
         for (String line : Markdown.clean(preamble).split("\n")) {
             Matcher m = LABEL_LINE.matcher(line);
             if (!m.matches()) {
+                supersession(line, parts); // log4brains: "- Supersedes [x](x.md)" under the status line
                 continue;
             }
             String value = m.group(2).strip();
@@ -283,13 +291,17 @@ public final class AdrReader {
                 supersession(line, parts);
             }
         }
+        if (parts.implied && !parts.supersededBy.isEmpty()) {
+            parts.status = "superseded";
+        }
     }
 
     /** One status line: its word, and whom it supersedes or is superseded by. */
     private static void statusLine(String value, Parts parts) {
         String plain = words(value);
         if (!plain.isEmpty() && parts.status == null) {
-            String lower = plain.toLowerCase(Locale.ROOT);
+            // adr-tools writes "Superceded by" and "Supercedes": the same words, misspelled
+            String lower = plain.toLowerCase(Locale.ROOT).replace("superced", "supersed");
             String known = null;
             for (String s : STATUSES) {
                 if (lower.startsWith(s)) {
@@ -298,7 +310,10 @@ public final class AdrReader {
                 }
             }
             if (known == null && lower.startsWith("supersedes")) {
-                known = "accepted"; // "Supersedes [3](…)" as the only line: a decision in force that replaces 3
+                // adr-tools leaves "Supersedes [3](…)" as the first line: in force, unless a later line
+                // says it was superseded in turn
+                known = "accepted";
+                parts.implied = true;
             }
             parts.status = known != null ? known : lower.length() <= 40 ? stripEnd(lower) : lower.split("\\s+")[0];
         }
