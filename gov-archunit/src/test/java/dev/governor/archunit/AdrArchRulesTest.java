@@ -50,12 +50,12 @@ class AdrArchRulesTest {
 
         assertThatThrownBy(() -> AdrArchRules.noRemovedCode(adrs("accepted")).check(SAMPLE))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Rule 'no classes should reside in any package ['dev.governor.archunit.sample.billing..'],"
-                        + " because ADR 7 (docs/adr/0007-extract-billing.md) removed"
-                        + " src/test/java/dev/governor/archunit/sample/billing/** and moved it to"
-                        + " github.com/acme/billing-service' was violated (1 times):")
-                .hasMessageContaining("Class <dev.governor.archunit.sample.billing.Invoice> does reside in package"
-                        + " 'dev.governor.archunit.sample.billing'");
+                .hasMessage("Architecture Violation [Priority: MEDIUM] - Rule 'no classes should reside in any package"
+                        + " ['dev.governor.archunit.sample.billing..'], because ADR 7 (docs/adr/0007-extract-billing.md)"
+                        + " removed src/test/java/dev/governor/archunit/sample/billing/** and moved it to"
+                        + " github.com/acme/billing-service' was violated (1 times):\n"
+                        + "Class <dev.governor.archunit.sample.billing.Invoice> does reside in any package"
+                        + " ['dev.governor.archunit.sample.billing..'] in (Invoice.java:0)");
     }
 
     @Test

@@ -315,7 +315,7 @@ public final class AdrReader {
                 known = "accepted";
                 parts.implied = true;
             }
-            parts.status = known != null ? known : lower.length() <= 40 ? stripEnd(lower) : lower.split("\\s+")[0];
+            parts.status = known != null ? known : stripEnd(lower.length() <= 40 ? lower : lower.split("\\s+")[0]);
         }
         supersession(value, parts);
     }
