@@ -157,6 +157,9 @@ public final class ServiceRepoGenerator {
                     }
                     files.append("D ").append(s).append("/pom.xml\n");
                     for (String p : services.remove(s)) {
+                        if (p.endsWith("/pom.xml")) {
+                            continue; // a service split off with nothing but its build file: deleted above
+                        }
                         String q = into + "/src/merged/" + s.substring(s.lastIndexOf('/') + 1) + "-"
                                 + p.substring(p.lastIndexOf('/') + 1);
                         files.append("R ").append(p).append(' ').append(q).append('\n');
