@@ -141,7 +141,8 @@ public final class ServiceRepoGenerator {
                     data(files, "<project><artifactId>" + to + "</artifactId></project>\n");
                     List<String> own = services.get(s);
                     List<String> moved = new ArrayList<>();
-                    for (int i = own.size() - 1; i >= own.size() / 2 && own.size() > 2; i--) {
+                    int keep = own.size() > 2 ? own.size() / 2 + 1 : own.size(); // a share moves, most stays
+                    for (int i = own.size() - 1; i >= keep; i--) {
                         String p = own.remove(i);
                         String q = to + p.substring(s.length());
                         files.append("R ").append(p).append(' ').append(q).append('\n');
