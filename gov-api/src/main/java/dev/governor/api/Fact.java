@@ -5,7 +5,8 @@ package dev.governor.api;
  * {@link FactSource}; custom rules see the same types as the built-in pack.
  */
 public sealed interface Fact
-        permits Change, Adr, Contract, ContractDiff, GateResult, Deployment, Incident, Review, SignOff {
+        permits Change, Adr, Contract, ContractDiff, GateResult, Deployment, Incident, Review, SignOff,
+        AdrChange, BoundaryChange {
 
     /** How findings refer to this fact. */
     Ref ref();

@@ -96,6 +96,9 @@ public record Facts(Origin repository, List<Fact> facts) {
         public Builder review(Review review) { return add(review); }
         public Builder signOff(SignOff signOff) { return add(signOff); }
 
+        public Builder adrChange(AdrChange change) { return add(change); }
+        public Builder boundaryChange(BoundaryChange change) { return add(change); }
+
         public Facts build() {
             return new Facts(repository, facts);
         }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 nothing blocking, 1 at least one blocking finding, 2 usage error or bad input.",
                 "GOV_NOW (an ISO instant) fixes the clock for reproducible reports."},
         subcommands = {CheckCommand.class, HotspotsCommand.class, RulesCommand.class, ExplainCommand.class,
-                SignOffCommand.class})
+                SignOffCommand.class, AdrCommand.class})
 public final class GovCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;

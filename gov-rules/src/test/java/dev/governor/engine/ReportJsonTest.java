@@ -42,6 +42,8 @@ class ReportJsonTest {
     static Report check(List<Change> changes, Scope scope) {
         return Governor.builder()
                 .facts(Facts.builder().addAll(changes).repository("0123456789abcdef0123456789abcdef01234567", "main").build())
+                // Intent alone: these changes carry no template fields, which the Change layer would report
+                .policy(dev.governor.api.Policy.builder().layers(java.util.Set.of("intent")).build())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .withoutServiceLoadedSources()
                 .build()

@@ -33,6 +33,8 @@ class IntentRulesTest {
     static Report check(Change... changes) {
         return Governor.builder()
                 .facts(Facts.builder().addAll(List.of(changes)).build())
+                // Intent alone: these changes carry no template fields, which the Change layer would report
+                .policy(dev.governor.api.Policy.builder().layers(java.util.Set.of("intent")).build())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .withoutServiceLoadedSources()
                 .build()

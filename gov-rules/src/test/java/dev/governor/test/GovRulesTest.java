@@ -222,7 +222,9 @@ class GovRulesTest {
 
     @Test
     void warnings_do_not_violate_no_blocking_findings_but_violate_no_findings_in_their_layer() {
-        List<Change> unrated = List.of(Change.builder("#7").mergedAt(T0).declaredType("feature").build());
+        // every template field filled: the Change layer has nothing to say about #7
+        List<Change> unrated = List.of(Change.builder("#7").mergedAt(T0).declaredType("feature").field("intent", "i")
+                .field("blast-radius", "b").field("verification", "v").field("rollback", "r").build());
 
         assertThatCode(() -> GovRules.noBlockingFindings().check(governor(unrated))).doesNotThrowAnyException();
         assertThatThrownBy(() -> GovRules.layer(Layer.INTENT).hasNoFindings().check(governor(unrated)))

@@ -1,5 +1,6 @@
 package dev.governor.adapters.git;
 
+import dev.governor.adapters.change.TemplateFields;
 import dev.governor.api.Change;
 import dev.governor.api.ChangeType;
 import dev.governor.api.Review;
@@ -135,7 +136,7 @@ final class Changes {
         }
         String type = first(sources, "change-type");
         String risk = first(sources, "risk");
-        Map<String, String> body = pr != null ? PrBody.fields(pr.body()) : Map.of();
+        Map<String, String> body = pr != null ? TemplateFields.of(pr.body()) : Map.of();
         if (pr != null) {
             for (String label : pr.labels()) {
                 String l = label.strip();
@@ -158,7 +159,8 @@ final class Changes {
             b.inferredType(inferred);
         }
         for (String key : FIELD_ORDER) {
-            String value = first(sources, key);
+            // a placeholder trailer (Rollback: TBD) fills nothing: the PR body may still
+            String value = firstField(sources, key);
             if (value == null) {
                 value = body.get(key);
             }
@@ -214,6 +216,18 @@ final class Changes {
             return c.merged().get(0).authorEmail();
         }
         return c.authorEmail();
+    }
+
+    /** The first trailer value of a template field that is not a placeholder ({@link TemplateFields#missing}). */
+    private static String firstField(List<List<Trailer>> sources, String key) {
+        for (List<Trailer> source : sources) {
+            for (Trailer t : source) {
+                if (t.is(key) && !TemplateFields.missing(t.value())) {
+                    return t.value();
+                }
+            }
+        }
+        return null;
     }
 
     private static String first(List<List<Trailer>> sources, String key) {

@@ -1,18 +1,39 @@
 package dev.governor.packs.change;
 
+import dev.governor.api.Adr;
+import dev.governor.api.AdrChange;
+import dev.governor.api.Change;
+import dev.governor.api.FileChange;
+import dev.governor.api.Glob;
 import dev.governor.api.policy.AdrPolicy;
 import dev.governor.api.policy.ServicesPolicy;
 import dev.governor.input.MapNode;
 import dev.governor.input.Node;
+import dev.governor.pack.Derivation;
 import dev.governor.pack.Pack;
 import dev.governor.pack.SectionReader;
+import dev.governor.pack.View;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Change: what changed, and can someone roll it back? Template fields, ADRs, service boundaries and
- * boundary regressions (rules.md, "Change"). Rules: {@code rules/change.drl}.
+ * boundary regressions (rules.md, "Change"). Rules: {@code rules/change.drl}. Its facts come from the
+ * history through the Change fact source of gov-adapters ({@code Adr}, {@code AdrChange},
+ * {@code BoundaryChange}) or from a host; this pack derives what its rules join: the required fields, each
+ * ADR version with the span of history it was in force, the changes that revert others, the ADRs that
+ * {@code ADR:} trailers name, and the files changes bring under a removed boundary.
  */
 public final class ChangePack implements Pack {
+
+    /** Every ADR at the head: status, supersession both ways, boundary, problems ({@code gov adr}). */
+    public static final View<AdrStatus> ADRS = View.of("change", "change.adrs", "$adr", row -> (AdrStatus) row);
 
     @Override
     public String id() {
@@ -34,5 +55,201 @@ public final class ChangePack implements Pack {
         MapNode map = node.asMap().only(List.of("dirs"));
         return SectionReader.value(map, "dirs",
                 n -> new AdrPolicy(n.asList().items().stream().map(Node::asRelativePath).toList()), AdrPolicy.DEFAULT);
+    }
+
+    @Override
+    public void derive(Derivation derivation) {
+        List<Change> changes = derivation.changes();
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Change> byId = new HashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            index.put(changes.get(i).id(), i);
+            byId.put(changes.get(i).id(), changes.get(i));
+        }
+        RequiredField.ALL.forEach(derivation::insert);
+        List<Adr> adrs = derivation.facts().of(Adr.class);
+        List<AdrChange> adrChanges = new ArrayList<>(derivation.facts().of(AdrChange.class));
+        adrChanges.sort(Comparator.comparingInt(c -> index.getOrDefault(c.change(), Integer.MAX_VALUE)));
+        for (Adr adr : adrs) {
+            derivation.insert(new AdrEntry(adr, adr.lastChange() == null ? null : byId.get(adr.lastChange())));
+            derivation.insert(status(adr, adrs));
+        }
+        List<AdrVersion> versions = versions(adrs, adrChanges, index);
+        versions.forEach(derivation::insert);
+        Set<String> writing = new LinkedHashSet<>();
+        for (AdrChange c : adrChanges) {
+            if (index.containsKey(c.change())) {
+                writing.add(c.change());
+            }
+        }
+        for (String id : writing) {
+            derivation.insert(new Step(byId.get(id), index.get(id)));
+        }
+        reverts(changes, derivation);
+        named(changes, adrs, adrChanges, derivation);
+        arrivals(changes, versions, derivation);
+    }
+
+    /**
+     * Each ADR version with its span: walking the ADR changes in branch order, the version before a path's
+     * first change was in force from the start, each change's after-version until the path's next change,
+     * and an ADR no change touched was in force throughout.
+     */
+    static List<AdrVersion> versions(List<Adr> head, List<AdrChange> ordered, Map<String, Integer> index) {
+        record Open(Adr adr, int from) {}
+        List<AdrVersion> out = new ArrayList<>();
+        Map<String, Open> open = new HashMap<>();
+        Set<String> touched = new TreeSet<>();
+        for (AdrChange c : ordered) {
+            Integer at = index.get(c.change());
+            if (at == null) {
+                continue; // a change this check does not know: no place in the history to pin it to
+            }
+            if (c.before() != null) {
+                Open o = open.remove(c.oldPath());
+                out.add(o == null ? new AdrVersion(c.before(), -1, at) : new AdrVersion(o.adr(), o.from(), at));
+                touched.add(c.oldPath());
+            }
+            if (c.after() != null) {
+                open.put(c.path(), new Open(c.after(), at));
+                touched.add(c.path());
+            }
+        }
+        Map<String, Adr> atHead = new HashMap<>();
+        head.forEach(a -> atHead.put(a.path(), a));
+        for (Map.Entry<String, Open> o : new java.util.TreeMap<>(open).entrySet()) {
+            Adr adr = atHead.getOrDefault(o.getKey(), o.getValue().adr());
+            out.add(new AdrVersion(adr, o.getValue().from(), Integer.MAX_VALUE));
+        }
+        for (Adr adr : head) {
+            if (!touched.contains(adr.path())) {
+                out.add(new AdrVersion(adr, -1, Integer.MAX_VALUE));
+            }
+        }
+        return out;
+    }
+
+    /** Each revert whose target is a change of the history, by id or (abbreviated) SHA. */
+    private static void reverts(List<Change> changes, Derivation derivation) {
+        Map<String, Change> bySha = new HashMap<>();
+        Map<String, Change> byId = new HashMap<>();
+        for (Change c : changes) {
+            byId.put(c.id(), c);
+            if (c.sha() != null) {
+                bySha.put(c.sha(), c);
+            }
+        }
+        for (Change c : changes) {
+            String target = c.reverts();
+            if (target == null || target.isBlank()) {
+                continue;
+            }
+            String t = target.strip();
+            Change reverted = byId.get(t) != null ? byId.get(t) : bySha.get(t);
+            if (reverted == null && t.length() >= 7) {
+                for (Change other : changes) {
+                    if (other.sha() != null && other.sha().startsWith(t)) {
+                        reverted = other;
+                        break;
+                    }
+                }
+            }
+            if (reverted != null && reverted != c) {
+                derivation.insert(new Revert(c, reverted));
+            }
+        }
+    }
+
+    /** The ADRs that {@code ADR:} trailers name, resolved against the ADRs at the head and in the history. */
+    private static void named(List<Change> changes, List<Adr> adrs, List<AdrChange> adrChanges, Derivation derivation) {
+        List<Adr> known = new ArrayList<>(adrs);
+        for (AdrChange c : adrChanges) {
+            if (c.after() != null) {
+                known.add(c.after());
+            }
+        }
+        for (Change c : changes) {
+            for (String reference : c.trailers("ADR")) {
+                Adr found = null;
+                for (Adr a : known) {
+                    if (a.isNamedBy(reference)) {
+                        found = a;
+                        break;
+                    }
+                }
+                derivation.insert(new NamedAdr(c, reference.strip(), found));
+            }
+        }
+    }
+
+    /** The files changes bring to paths some ADR version lists as removed: the candidates of a regression. */
+    private static void arrivals(List<Change> changes, List<AdrVersion> versions, Derivation derivation) {
+        Set<String> globs = new LinkedHashSet<>();
+        for (AdrVersion v : versions) {
+            globs.addAll(v.adr().removed());
+        }
+        if (globs.isEmpty()) {
+            return;
+        }
+        List<Glob> compiled = globs.stream().map(Glob::of).toList();
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            TreeSet<String> paths = null;
+            for (FileChange f : c.files()) {
+                if (f.kind() == FileChange.Kind.ADDED || f.kind() == FileChange.Kind.RENAMED
+                        || f.kind() == FileChange.Kind.COPIED) {
+                    for (Glob g : compiled) {
+                        if (g.matches(f.newPath())) {
+                            if (paths == null) {
+                                paths = new TreeSet<>();
+                            }
+                            paths.add(f.newPath());
+                            break;
+                        }
+                    }
+                }
+            }
+            if (paths != null) {
+                derivation.insert(new Arrival(c, i, List.copyOf(paths)));
+            }
+        }
+    }
+
+    /** An ADR as {@code gov adr} lists it, with supersession read both ways. */
+    static AdrStatus status(Adr adr, List<Adr> all) {
+        Set<String> supersedes = new LinkedHashSet<>(adr.supersedes());
+        Set<String> supersededBy = new LinkedHashSet<>(adr.supersededBy());
+        for (Adr other : all) {
+            if (other == adr) {
+                continue;
+            }
+            String name = other.number() != null ? String.valueOf(other.number()) : other.path();
+            if (other.supersedes(adr) && !namedIn(adr, supersededBy, other)) {
+                supersededBy.add(name);
+            }
+            if (namesIn(other.supersededBy(), adr) && !namedIn(adr, supersedes, other)) {
+                supersedes.add(name);
+            }
+        }
+        return new AdrStatus(adr.path(), adr.number(), adr.title(), adr.status(), adr.date(), List.copyOf(supersedes),
+                List.copyOf(supersededBy), adr.removed(), adr.movedTo(), ChangeFindings.problems(adr));
+    }
+
+    private static boolean namesIn(List<String> references, Adr adr) {
+        for (String r : references) {
+            if (adr.isNamedBy(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namedIn(Adr self, Set<String> references, Adr other) {
+        for (String r : references) {
+            if (other.isNamedBy(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
