@@ -136,6 +136,14 @@ public final class Report {
         return factCounts;
     }
 
+    /**
+     * The policy file the check read, as the JSON report's {@code policy.source} names it ({@code governance.yml}),
+     * or {@code null} when the defaults were in force.
+     */
+    public String policySource() {
+        return policySource;
+    }
+
     /** How many findings a baseline suppressed. */
     public int suppressedByBaseline() {
         return suppressedByBaseline;
