@@ -62,10 +62,10 @@ final class JunitReport {
         for (RuleInfo rule : rules.all()) {
             List<Finding> findings = byRule.getOrDefault(rule.id(), List.of());
             String skipped = !findings.isEmpty() ? null
-                    : !rule.enabled() ? "turned off in governance.yml"
                     : rule.layer() != Layer.CUSTOM && !report.layers().contains(rule.layer())
                             ? "layer " + rule.layer().id() + " is not in force (layers: in governance.yml)"
-                            : null;
+                    : !rule.enabled() ? "turned off in governance.yml"
+                    : null;
             suites.computeIfAbsent(rule.layer(), l -> new ArrayList<>()).add(new Case(rule, findings, skipped));
         }
         String timestamp = TextReport.instant(report.evaluatedAt());

@@ -232,7 +232,8 @@ final class SarifReport {
     /** A repository path as a relative URI reference: spaces and other characters percent-encoded, '/' kept. */
     static String uri(String path) {
         try {
-            return new URI(null, null, path, null).toASCIIString();
+            // a ':' would read as the end of a scheme ("c:/x" is no relative path): always encoded
+            return new URI(null, null, path, null).toASCIIString().replace(":", "%3A");
         } catch (URISyntaxException e) {
             // a path no URI can hold (a ':' before any '/') still needs a location: encode every odd character
             StringBuilder s = new StringBuilder();
