@@ -27,15 +27,16 @@ import picocli.CommandLine.Spec;
         description = "Evaluate every layer in force on the history and print the findings.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  gov check                                       the last 90 days, as text",
-            "  gov check --change '#42' --format markdown      one pull request, as a PR comment",
-            "  gov check --format sarif --output gov.sarif     for GitHub code scanning",
-            "  gov check --format junit --output gov.xml       for a CI server's test report",
-            "  gov check --since 2020-01-01 --baseline governance-baseline.txt --update-baseline",
-            "                                                  accept today's findings (commit the file)",
-            "  gov check --baseline governance-baseline.txt    then only new findings count",
+            "  gov check                                  the last 90 days, as text",
+            "  gov check --change '#42' --format markdown one pull request: a PR comment",
+            "  gov check --format sarif --output gov.sarif  for GitHub code scanning",
+            "  gov check --format junit --output gov.xml  for a CI server's test report",
+            "  gov check --since 2020-01-01 --baseline governance-baseline.txt \\",
+            "            --update-baseline                accept today's findings",
+            "  gov check --baseline governance-baseline.txt  then only new ones count",
             "",
-            "Exit codes: 0 nothing blocking, 1 at least one blocking finding, 2 usage error or bad input."})
+            "Exit codes: 0 nothing blocking, 1 at least one blocking finding,",
+            "2 usage error or bad input."})
 final class CheckCommand implements Callable<Integer> {
 
     /** The output formats of {@code gov check}. */

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "hotspots", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         footerHeading = "%nExamples:%n",
         footer = {
-            "  gov hotspots                     files with tactical fixes within the window, locked first",
+            "  gov hotspots                     files with tactical fixes, locked first",
             "  gov hotspots --top 10 --since 30d",
             "  gov hotspots --format json"},
         description = "List files by tactical fixes within the hotspot window, locked files first.")
