@@ -268,8 +268,9 @@ public final class Report {
             json.writeEndObject();
             json.writeEndObject();
             json.writeArrayFieldStart("findings");
+            Texts texts = new Texts();
             for (Finding f : findings) {
-                writeFinding(json, f);
+                writeFinding(json, f, texts);
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -278,37 +279,108 @@ public final class Report {
         out.flush();
     }
 
-    private static void writeFinding(JsonGenerator json, Finding f) throws IOException {
+    private static void writeFinding(JsonGenerator json, Finding f, Texts texts) throws IOException {
         json.writeStartObject();
         json.writeStringField("rule", f.ruleId());
-        json.writeStringField("layer", f.layer().id());
-        json.writeStringField("severity", f.severity().id());
+        json.writeStringField("layer", texts.layer(f.layer()));
+        json.writeStringField("severity", texts.severity(f.severity()));
         json.writeFieldName("subject");
-        writeRef(json, f.subject());
+        writeRef(json, f.subject(), texts);
         json.writeStringField("change", f.change());
-        json.writeStringField("at", f.at() == null ? null : instant(f.at()));
+        json.writeStringField("at", texts.instant(f.at()));
         json.writeStringField("message", f.message());
         json.writeArrayFieldStart("evidence");
         for (Ref ref : f.evidence()) {
-            writeRef(json, ref);
+            writeRef(json, ref, texts);
         }
         json.writeEndArray();
         json.writeStringField("fingerprint", f.fingerprint());
         json.writeEndObject();
     }
 
-    private static void writeRef(JsonGenerator json, Ref ref) throws IOException {
+    private static void writeRef(JsonGenerator json, Ref ref, Texts texts) throws IOException {
         json.writeStartObject();
-        json.writeStringField("kind", ref.kind().id());
+        json.writeStringField("kind", texts.kind(ref.kind()));
         json.writeStringField("id", ref.id());
-        json.writeStringField("at", ref.at() == null ? null : instant(ref.at()));
+        json.writeStringField("at", texts.instant(ref.at()));
         json.writeStringField("detail", ref.detail());
         json.writeEndObject();
     }
 
-    /** Instants in reports: UTC, whole seconds unless the input had more ({@code 2026-11-02T10:00:00Z}). */
-    static String instant(Instant at) {
+    /**
+     * The words a report writes again and again, made once: the ids of kinds, layers and severities, and the
+     * last instant formatted (a finding, its subject and its evidence mostly carry the same change's time).
+     * One per document written, so it needs no locking.
+     */
+    private static final class Texts {
+        private static final String[] KINDS = ids(Ref.Kind.values(), Ref.Kind::id);
+        private static final String[] LAYERS = ids(Layer.values(), Layer::id);
+        private static final String[] SEVERITIES = ids(Severity.values(), Severity::id);
+        private Instant lastInstant;
+        private String lastText;
+
+        private static <E> String[] ids(E[] values, java.util.function.Function<E, String> id) {
+            String[] out = new String[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = id.apply(values[i]);
+            }
+            return out;
+        }
+
+        String kind(Ref.Kind kind) {
+            return KINDS[kind.ordinal()];
+        }
+
+        String layer(Layer layer) {
+            return LAYERS[layer.ordinal()];
+        }
+
+        String severity(Severity severity) {
+            return SEVERITIES[severity.ordinal()];
+        }
+
+        String instant(Instant at) {
+            if (at == null) {
+                return null;
+            }
+            if (!at.equals(lastInstant)) {
+                lastInstant = at;
+                lastText = Report.instant(at);
+            }
+            return lastText;
+        }
+    }
+
+    /**
+     * An instant as every report writes it: UTC, whole seconds unless the input had more (then milliseconds).
+     *
+     * <pre>{@code
+     * Report.instant(Instant.parse("2026-11-02T10:00:00.000Z"))   // "2026-11-02T10:00:00Z"
+     * }</pre>
+     */
+    public static String instant(Instant at) {
+        long seconds = at.getEpochSecond();
+        // the common case by hand (whole seconds, years 1000 to 9999): the general formatter costs more than
+        // the rest of a finding's JSON, and a report may hold 100,000 of them
+        if (at.getNano() == 0 && seconds >= -30610224000L && seconds < 253402300800L) {
+            java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(seconds, 0, java.time.ZoneOffset.UTC);
+            char[] c = "0000-00-00T00:00:00Z".toCharArray();
+            digits(c, 0, t.getYear(), 4);
+            digits(c, 5, t.getMonthValue(), 2);
+            digits(c, 8, t.getDayOfMonth(), 2);
+            digits(c, 11, t.getHour(), 2);
+            digits(c, 14, t.getMinute(), 2);
+            digits(c, 17, t.getSecond(), 2);
+            return new String(c);
+        }
         Instant t = at.getNano() == 0 ? at : at.truncatedTo(ChronoUnit.MILLIS);
         return DateTimeFormatter.ISO_INSTANT.format(t);
+    }
+
+    private static void digits(char[] into, int from, int value, int width) {
+        for (int i = from + width - 1; i >= from; i--) {
+            into[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }

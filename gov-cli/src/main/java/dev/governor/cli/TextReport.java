@@ -11,8 +11,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -227,8 +225,7 @@ final class TextReport {
 
     /** Instants as the JSON report writes them: UTC, whole seconds unless there is more. */
     static String instant(Instant at) {
-        Instant t = at.getNano() == 0 ? at : at.truncatedTo(ChronoUnit.MILLIS);
-        return DateTimeFormatter.ISO_INSTANT.format(t);
+        return Report.instant(at);
     }
 
     // a message with a line break would break the layout a reader and grep rely on
