@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 nothing blocking, 1 at least one blocking finding,",
                 "2 usage error or bad input.",
                 "GOV_NOW (an ISO instant) fixes the clock for reproducible reports."},
-        subcommands = {CheckCommand.class, InitCommand.class, HotspotsCommand.class, RulesCommand.class,
+        subcommands = {CheckCommand.class, InitCommand.class, DemoCommand.class, HotspotsCommand.class, RulesCommand.class,
                 ExplainCommand.class, AutoComplete.GenerateCompletion.class})
 public final class GovCommand implements Callable<Integer> {
 

@@ -22,7 +22,7 @@ class CommandLineHelpTest {
 
     @Test
     void every_command_has_examples_in_its_help() {
-        for (String command : new String[] {"check", "init", "hotspots", "rules", "explain"}) {
+        for (String command : new String[] {"check", "init", "demo", "hotspots", "rules", "explain"}) {
             assertThat(Gov.plain().run(command, "--help").out()).as(command).contains("\nExamples:\n  gov " + command);
         }
         assertThat(Gov.plain().run("--help").out()).contains("\nExamples:\n  gov init ");
