@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * lacks a type and a risk: two warnings each). The baselines, measured in the same run: the rules themselves
  * ({@link #rules}), and the way output was written before issue 12 ({@code …AsString}: the whole document
  * built as one string, then printed). Output goes through a UTF-8 encoder to a discarding stream, as to a
- * pipe, so the encoding is paid and the disk is not.
+ * pipe, so the encoding is paid and the disk is not. On a shared, busy machine read the CPU time of the
+ * benchmark thread ({@code cpuMsPerOp}, summed over the measured iterations by JMH: divide by their number)
+ * and the allocation per operation ({@code -prof gc}, {@code gc.alloc.rate.norm}) beside the wall time.
  *
  * <p>In package {@code dev.governor.cli} (of this module) to reach the command line's package-private
  * renderers: they are the command's internals, not API, and the benchmark measures exactly them.
@@ -78,6 +83,38 @@ public class ReportOutputBench {
         catalog = new RuleCatalog(governor.rules(), report.findings());
     }
 
+    /**
+     * CPU time of the benchmark thread per operation (GC and JIT threads excluded): a reading that other
+     * processes on the machine disturb much less than wall time. JMH sums event counters over the measured
+     * iterations.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Cpu {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private long nanos;
+        private long ops;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            nanos = 0;
+            ops = 0;
+        }
+
+        long start() {
+            return THREADS.getCurrentThreadCpuTime();
+        }
+
+        void stop(long started) {
+            nanos += THREADS.getCurrentThreadCpuTime() - started;
+            ops++;
+        }
+
+        public double cpuMsPerOp() {
+            return ops == 0 ? 0 : nanos / 1e6 / ops;
+        }
+    }
+
     /** A pipe that reads everything: the UTF-8 encoding is paid, the disk is not. */
     private static Writer pipe() {
         return new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8);
@@ -90,59 +127,74 @@ public class ReportOutputBench {
 
     /** The baseline: the rules over 50,000 changes, what a check costs before any output. */
     @Benchmark
-    public Report rules() {
-        return governor.check();
+    public Report rules(Cpu cpu) {
+        long started = cpu.start();
+        Report checked = governor.check();
+        cpu.stop(started);
+        return checked;
     }
 
     /** Before: the JSON document built as one string (some 60 MB), then printed. */
     @Benchmark
-    public int jsonAsString() throws IOException {
+    public int jsonAsString(Cpu cpu) throws IOException {
+        long started = cpu.start();
         String json = report.toJson();
         try (Writer out = pipe()) {
             out.write(json);
         }
+        cpu.stop(started);
         return json.length();
     }
 
     /** Now: {@code gov check --format json}, written as it is produced. */
     @Benchmark
-    public void jsonStreamed() throws IOException {
+    public void jsonStreamed(Cpu cpu) throws IOException {
+        long started = cpu.start();
         try (Writer out = buffered()) {
             report.writeJson(out);
         }
+        cpu.stop(started);
     }
 
     /** Before: every finding as text, built as one string, then printed. */
     @Benchmark
-    public int textAllAsString() throws IOException {
+    public int textAllAsString(Cpu cpu) throws IOException {
+        long started = cpu.start();
         String text = TextReport.render(report, catalog, 0);
         try (Writer out = pipe()) {
             out.write(text);
         }
+        cpu.stop(started);
         return text.length();
     }
 
     /** {@code gov check --max-per-rule 0}: every finding as text, written as it is produced. */
     @Benchmark
-    public void textAllStreamed() throws IOException {
+    public void textAllStreamed(Cpu cpu) throws IOException {
+        long started = cpu.start();
         try (Writer out = buffered()) {
             TextReport.write(report, catalog, 0, out);
         }
+        cpu.stop(started);
     }
 
     /** Now: {@code gov check}, three findings a rule and a line for the rest. */
     @Benchmark
-    public void textGrouped() throws IOException {
+    public void textGrouped(Cpu cpu) throws IOException {
+        long started = cpu.start();
         try (Writer out = buffered()) {
             TextReport.write(report, catalog, TextReport.DEFAULT_PER_RULE, out);
         }
+        cpu.stop(started);
     }
 
     /** {@code gov check --format sarif}: every finding, written as it is produced. */
     @Benchmark
-    public void sarifStreamed() throws IOException {
+    public void sarifStreamed(Cpu cpu) throws IOException {
+        long started = cpu.start();
         try (Writer out = buffered()) {
             SarifReport.write(report, catalog, out);
         }
+        cpu.stop(started);
     }
 }
