@@ -90,8 +90,10 @@ final class SarifReport {
             json.writeEndObject();
             json.writeEndArray();
             json.writeArrayFieldStart("results");
+            // most results share a few locations (the policy file, a hot file): each path is encoded once
+            Map<String, String> uris = new HashMap<>();
             for (Finding f : report.findings()) {
-                writeResult(json, f, index.get(f.ruleId()), anchor);
+                writeResult(json, f, index.get(f.ruleId()), anchor, uris);
             }
             json.writeEndArray();
             json.writeObjectFieldStart("properties");
@@ -158,7 +160,8 @@ final class SarifReport {
         json.writeEndObject();
     }
 
-    private static void writeResult(JsonGenerator json, Finding f, Integer ruleIndex, String anchor) throws IOException {
+    private static void writeResult(JsonGenerator json, Finding f, Integer ruleIndex, String anchor,
+                                    Map<String, String> uris) throws IOException {
         json.writeStartObject();
         json.writeStringField("ruleId", f.ruleId());
         if (ruleIndex != null) {
@@ -173,7 +176,7 @@ final class SarifReport {
         json.writeStartObject();
         json.writeObjectFieldStart("physicalLocation");
         json.writeObjectFieldStart("artifactLocation");
-        json.writeStringField("uri", uri(path != null ? path : anchor));
+        json.writeStringField("uri", uris.computeIfAbsent(path != null ? path : anchor, SarifReport::uri));
         json.writeEndObject();
         json.writeEndObject();
         if (f.subject().kind() != Ref.Kind.FILE) {

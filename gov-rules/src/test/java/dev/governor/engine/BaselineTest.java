@@ -167,6 +167,17 @@ class BaselineTest {
     }
 
     @Test
+    void a_report_names_the_policy_file_it_read_or_none_for_the_defaults() throws IOException {
+        Path policy = Files.writeString(dir.resolve("policy.yml"), "layers: [intent]\n");
+
+        Report read = dev.governor.Governor.builder().facts(dev.governor.api.Facts.builder().addAll(history()).build())
+                .policy(policy).withoutServiceLoadedSources().build().check();
+
+        assertThat(read.policySource()).isEqualTo(policy.toString());
+        assertThat(check(history(), Scope.all()).policySource()).isNull();
+    }
+
+    @Test
     void an_entry_refuses_what_is_no_fingerprint() {
         assertThatThrownBy(() -> new Baseline.Entry("XYZ", null, null))
                 .isInstanceOf(IllegalArgumentException.class)
