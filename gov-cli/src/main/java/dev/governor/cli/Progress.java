@@ -34,6 +34,9 @@ final class Progress implements AutoCloseable {
                 .setInitialMax(-1) // indefinite: how much history is left is not known
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)
+                // redraw although no step is ever counted: the elapsed time must move, and the line appears
+                // only after DELAY (without this, the library draws again only when the count changes)
+                .continuousUpdate()
                 .hideEta()
                 .clearDisplayOnFinish()
                 .setConsumer(new Line(err, environment.columns(), DELAY))

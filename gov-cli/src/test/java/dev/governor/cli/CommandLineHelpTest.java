@@ -67,11 +67,15 @@ class CommandLineHelpTest {
         StringWriter err = new StringWriter();
         CliEnvironment watched = new CliEnvironment(java.util.Map.of("COLUMNS", "60"), true);
 
+        String whileRunning;
         try (Progress p = Progress.start(watched, new PrintWriter(err), "reading the history of shop")) {
-            Thread.sleep(Progress.DELAY.toMillis() + 600);
+            Thread.sleep(Progress.DELAY.toMillis() + 1200);
+            whileRunning = err.toString();
         }
 
-        assertThat(err.toString()).startsWith("\rreading the history of shop").endsWith("\r\033[K");
+        // drawn while the work runs (not only when it ends), and erased at the end
+        assertThat(whileRunning).startsWith("\rreading the history of shop");
+        assertThat(err.toString()).endsWith("\r\033[K");
     }
 
     @Test
