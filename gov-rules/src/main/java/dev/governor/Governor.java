@@ -100,7 +100,7 @@ public final class Governor {
                 Governor.class.getClassLoader()).run(List.of(views));
         List<Finding> kept = scope.isAll() ? reported(outcome) : within(scope, outcome);
         Report report = new Report(kept, outcome.evaluatedAt(), outcome.origin(), outcome.shallow(), policy.source(),
-                policy.sha256(), Version.RULE_PACK, inForce(), outcome.factCounts(), 0);
+                policy.sha256(), Version.RULE_PACK, inForce(), outcome.factCounts(), 0, outcome.findings(), null);
         return new Evaluation(report, outcome.views());
     }
 

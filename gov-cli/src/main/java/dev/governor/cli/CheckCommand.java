@@ -1,12 +1,18 @@
 package dev.governor.cli;
 
+import dev.governor.Baseline;
 import dev.governor.Governor;
 import dev.governor.Report;
 import dev.governor.Scope;
+import dev.governor.api.Finding;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,11 +24,23 @@ import picocli.CommandLine.Spec;
 
 /** {@code gov check}: every layer in force over the history; exit 1 when anything blocks. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = "Evaluate every layer in force on the history and print the findings.")
+        description = "Evaluate every layer in force on the history and print the findings.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gov check                                  the last 90 days, as text",
+            "  gov check --change '#42' --format markdown one pull request: a PR comment",
+            "  gov check --format sarif --output gov.sarif  for GitHub code scanning",
+            "  gov check --format junit --output gov.xml  for a CI server's test report",
+            "  gov check --since 2020-01-01 --baseline governance-baseline.txt \\",
+            "            --update-baseline                accept today's findings",
+            "  gov check --baseline governance-baseline.txt  then only new ones count",
+            "",
+            "Exit codes: 0 nothing blocking, 1 at least one blocking finding,",
+            "2 usage error or bad input."})
 final class CheckCommand implements Callable<Integer> {
 
-    /** The output formats of this issue; sarif, junit and markdown come later. */
-    enum Format { TEXT, JSON }
+    /** The output formats of {@code gov check}. */
+    enum Format { TEXT, JSON, SARIF, JUNIT, MARKDOWN }
 
     @ParentCommand
     private GovCommand gov;
@@ -38,8 +56,8 @@ final class CheckCommand implements Callable<Integer> {
     private String branch;
 
     @Option(names = "--since", paramLabel = "DATE|DURATION",
-            description = "Ignore history before this date (2026-01-01, 00:00 UTC) or this long ago (30d, 36h, 2w)"
-                    + " (default: the policy's since, else 90 days).")
+            description = "Report findings from this date (2026-01-01, 00:00 UTC) or this long ago (30d, 36h, 2w)"
+                    + " (default: 90 days). The rules always see the whole governed history (the policy's since:).")
     private String since;
 
     @Option(names = "--policy", paramLabel = "FILE",
@@ -54,15 +72,41 @@ final class CheckCommand implements Callable<Integer> {
     private List<String> changes = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: text).")
+            description = "text, json, sarif (SARIF 2.1.0), junit (JUnit XML) or markdown (a PR comment)"
+                    + " (default: text).")
     private Format format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     private Path output;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Suppress the findings accepted in FILE: only new ones count. A missing FILE is an error"
+                    + " (unless --update-baseline records it).")
+    private Path baseline;
+
+    @Option(names = "--update-baseline",
+            description = "Accept every finding reported now: write them to the --baseline FILE (dropping fixed"
+                    + " ones) and report against it.")
+    private boolean updateBaseline;
+
+    @Option(names = "--max-per-rule", paramLabel = "N", defaultValue = "" + TextReport.DEFAULT_PER_RULE,
+            description = "In text and markdown, show at most N findings of a rule and sum up the rest (0: all;"
+                    + " default: ${DEFAULT-VALUE}). json, sarif and junit always list every finding.")
+    private int maxPerRule;
+
     @Override
-    @SuppressWarnings("try") // the status line lives exactly as long as the work; the body need not touch it
+    @SuppressWarnings("try") // the progress bar lives exactly as long as the work; the body need not touch it
     public Integer call() {
+        if (updateBaseline && baseline == null) {
+            throw new ParameterException(spec.commandLine(), "--update-baseline needs --baseline FILE: the file to write");
+        }
+        if (updateBaseline && !changes.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--update-baseline cannot be combined with --change: the"
+                    + " baseline would lose every accepted finding of the other changes");
+        }
+        if (maxPerRule < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-per-rule must be 0 (all) or more, was " + maxPerRule);
+        }
         Clock clock = gov.environment().clock();
         Governor.Builder builder = Governor.builder().repository(repo.repository()).clock(clock);
         if (branch != null) {
@@ -79,13 +123,69 @@ final class CheckCommand implements Callable<Integer> {
             builder.policy(policy);
         }
         rules.addTo(builder);
+        // read before the long work: a mistyped path must fail at once, not after the history was read
+        Baseline accepted = baseline != null && !(updateBaseline && !Files.exists(baseline))
+                ? Baseline.read(baseline) : null;
+        Governor governor;
         Report report;
         try (Progress progress = Progress.start(gov.environment(), spec.commandLine().getErr(),
                 "reading the history of " + repo.repository())) {
-            report = builder.build().check(changes.isEmpty() ? Scope.all() : Scope.changes(changes));
+            governor = builder.build();
+            report = governor.check(changes.isEmpty() ? Scope.all() : Scope.changes(changes));
         }
-        String document = format == Format.JSON ? report.toJson() : TextReport.render(report);
-        Output.write(document, output, spec.commandLine().getOut());
-        return report.passed() ? Main.ExitCodes.OK : Main.ExitCodes.BLOCKING;
+        if (updateBaseline) {
+            accepted = update(report, accepted, spec.commandLine().getErr());
+        }
+        if (accepted != null) {
+            report = report.without(accepted);
+        }
+        Report done = report;
+        RuleCatalog catalog = new RuleCatalog(governor.rules(), done.findings());
+        Output.write(output, spec.commandLine().getOut(), out -> {
+            switch (format) {
+                case JSON -> done.writeJson(out);
+                case SARIF -> SarifReport.write(done, catalog, out);
+                case JUNIT -> JunitReport.write(done, catalog, out);
+                case MARKDOWN -> MarkdownReport.write(done, catalog, maxPerRule, out);
+                case TEXT -> TextReport.write(done, catalog, maxPerRule, out);
+            }
+        });
+        return done.passed() ? Main.ExitCodes.OK : Main.ExitCodes.BLOCKING;
+    }
+
+    /**
+     * Writes the baseline: every finding reported now, and the entries of the old one whose findings still
+     * occur outside the reported span; entries whose findings no longer occur at all (fixed) are dropped.
+     */
+    private Baseline update(Report report, Baseline old, PrintWriter err) {
+        List<Baseline.Entry> entries = new ArrayList<>();
+        int dropped = 0;
+        if (old != null) {
+            Set<String> stale = new HashSet<>();
+            report.without(old).staleInBaseline().forEach(e -> stale.add(e.fingerprint()));
+            for (Baseline.Entry e : old.entries()) {
+                if (stale.contains(e.fingerprint())) {
+                    dropped++;
+                } else {
+                    entries.add(e);
+                }
+            }
+        }
+        int added = 0;
+        for (Finding f : report.findings()) {
+            if (old == null || !old.contains(f)) {
+                added++;
+            }
+            entries.add(Baseline.Entry.of(f));
+        }
+        Baseline updated = Baseline.ofEntries(entries);
+        updated.write(baseline);
+        int kept = updated.size() - added;
+        err.println("gov: wrote " + baseline + ": " + TextReport.number(updated.size()) + " accepted "
+                + (updated.size() == 1 ? "finding" : "findings") + " (" + TextReport.number(added) + " new, "
+                + TextReport.number(kept) + " kept, " + TextReport.number(dropped) + " fixed and dropped);"
+                + " commit it, and check with --baseline " + baseline);
+        err.flush();
+        return updated;
     }
 }

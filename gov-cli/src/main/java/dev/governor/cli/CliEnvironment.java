@@ -28,6 +28,17 @@ public record CliEnvironment(Map<String, String> variables, boolean interactive)
         return new CliEnvironment(variables, false);
     }
 
+    /** The terminal's width for a progress bar: {@code COLUMNS} when the shell exports it, else 80. */
+    public int columns() {
+        String columns = variables.get("COLUMNS");
+        try {
+            int n = columns == null ? 0 : Integer.parseInt(columns.trim());
+            return n >= 20 ? n - 1 : 79; // one short of the edge: a full line would wrap on some terminals
+        } catch (NumberFormatException e) {
+            return 79;
+        }
+    }
+
     /**
      * The clock: fixed at {@code GOV_NOW} when it is set, else the system clock in UTC.
      *

@@ -15,6 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code gov explain RULE_ID}: what a rule checks, its layer and severity, its thresholds, an example. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gov explain intent.tactical-hotspot",
+            "  gov explain ci.no-friday-deploys --rules governance/rules"},
         description = "Explain what a rule checks, its thresholds under the policy in force, and an example.")
 final class ExplainCommand implements Callable<Integer> {
 

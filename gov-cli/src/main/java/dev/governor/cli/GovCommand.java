@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,10 +25,20 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Engineering governance at AI speed: checks a repository's history against the five layers"
                 + " (intent, contract, change, release, learning).",
-        footer = {"", "Exit codes: 0 nothing blocking, 1 at least one blocking finding, 2 usage error or bad input.",
+        footer = {"", "Examples:",
+                "  gov init                          adopt Governor: policy, PR template, ADR",
+                "  gov check                         the findings of the last 90 days",
+                "  gov check --format sarif --output gov.sarif",
+                "  gov hotspots --top 10             files tactical fixes keep touching",
+                "  gov explain intent.tactical-hotspot  what a rule checks, what to do",
+                "  source <(gov generate-completion)    tab completion in bash or zsh",
+                "",
+                "Exit codes: 0 nothing blocking, 1 at least one blocking finding,",
+                "2 usage error or bad input.",
                 "GOV_NOW (an ISO instant) fixes the clock for reproducible reports."},
-        subcommands = {CheckCommand.class, HotspotsCommand.class, RulesCommand.class, ExplainCommand.class,
-                SignOffCommand.class, AdrCommand.class})
+        subcommands = {CheckCommand.class, InitCommand.class, DemoCommand.class, SignOffCommand.class,
+                HotspotsCommand.class, AdrCommand.class, RulesCommand.class, ExplainCommand.class,
+                AutoComplete.GenerateCompletion.class})
 public final class GovCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;

@@ -29,6 +29,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code gov hotspots}: the seed's weekly query, files by tactical fixes in the window, locked ones first. */
 @Command(name = "hotspots", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gov hotspots                     files with tactical fixes, locked first",
+            "  gov hotspots --top 10 --since 30d",
+            "  gov hotspots --format json"},
         description = "List files by tactical fixes within the hotspot window, locked files first.")
 final class HotspotsCommand implements Callable<Integer> {
 
@@ -55,7 +60,10 @@ final class HotspotsCommand implements Callable<Integer> {
     private Integer top;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: text).")
-    private CheckCommand.Format format;
+    private Format format;
+
+    /** The output formats of {@code gov hotspots}. */
+    enum Format { TEXT, JSON }
 
     @Override
     @SuppressWarnings("try") // the status line lives exactly as long as the work; the body need not touch it
@@ -101,7 +109,7 @@ final class HotspotsCommand implements Callable<Integer> {
         Duration span = governor.policy().section(HotspotPolicy.SECTION).window();
         Instant now = clock.instant();
         String counting = from == null ? "within " + Durations.format(span) : "since " + TextReport.instant(from);
-        String document = format == CheckCommand.Format.JSON ? json(shown, span, now)
+        String document = format == Format.JSON ? json(shown, span, now)
                 : text(shown, listed.size(), (int) listed.stream().filter(HotspotStatus::locked).count(), counting);
         Output.write(document, null, spec.commandLine().getOut());
         return Main.ExitCodes.OK;

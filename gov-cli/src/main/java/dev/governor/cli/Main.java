@@ -1,9 +1,12 @@
 package dev.governor.cli;
 
 import dev.governor.api.GovernanceException;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
@@ -18,10 +21,28 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = commandLine(new CliEnvironment(System.getenv(), System.console() != null), out, err).execute(args);
+        int code = commandLine(new CliEnvironment(System.getenv(), stderrIsTerminal()), out, err).execute(args);
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Whether a person watches stderr: progress goes there only then. On Linux stderr itself is asked (so
+     * {@code gov check --format json > out.json} at a terminal still shows progress); elsewhere, whether the
+     * process has a console.
+     */
+    static boolean stderrIsTerminal() {
+        Path fd = Path.of("/proc/self/fd/2");
+        if (Files.exists(fd)) {
+            try {
+                String target = fd.toRealPath().toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            } catch (IOException | SecurityException e) {
+                return false;
+            }
+        }
+        return System.console() != null;
     }
 
     /**

@@ -13,6 +13,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code gov rules}: the loaded rules, built-in and custom, with layer and severity under the policy. */
 @Command(name = "rules", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gov rules                        the built-in rules and the repository's own",
+            "  gov rules --rules governance/rules"},
         description = "List the loaded rules with layer, severity, whether enabled, and where they come from.")
 final class RulesCommand implements Callable<Integer> {
 

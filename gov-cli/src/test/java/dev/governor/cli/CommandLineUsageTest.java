@@ -64,8 +64,8 @@ class CommandLineUsageTest {
         Gov.Result r = Gov.plain().run("check", "--format", "xml");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("gov: Invalid value for option '--format': expected one of [TEXT, JSON]"
-                + " (case-insensitive) but was 'xml'");
+        assertThat(r.err()).startsWith("gov: Invalid value for option '--format': expected one of [TEXT, JSON,"
+                + " SARIF, JUNIT, MARKDOWN] (case-insensitive) but was 'xml'");
     }
 
     @Test

@@ -117,16 +117,7 @@ class PlainGitAcceptanceIT {
     record Run(int exit, String out, String err) {}
 
     static Run gov(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "gov.jar").toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile());
-        pb.environment().put("GOV_NOW", NOW);
-        Path out = Files.createTempFile(home, "out", ".txt");
-        Path err = Files.createTempFile(home, "err", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("gov finished").isTrue();
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        return new Shell(repo, home, NOW).gov(args);
     }
 
     static void write(String path, String text) throws IOException {
@@ -140,24 +131,45 @@ class PlainGitAcceptanceIT {
         git(at, "commit", "-q", "-m", message);
     }
 
-    /** Runs the git command line with a clean configuration and both dates fixed. */
     static String git(Instant at, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("HOME", home.toString());
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("GIT_AUTHOR_NAME", "Ann Dev");
-        env.put("GIT_AUTHOR_EMAIL", "ann@example.com");
-        env.put("GIT_COMMITTER_NAME", "Ann Dev");
-        env.put("GIT_COMMITTER_EMAIL", "ann@example.com");
-        env.put("GIT_AUTHOR_DATE", at.toString());
-        env.put("GIT_COMMITTER_DATE", at.toString());
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("git " + String.join(" ", args) + ": " + output).isZero();
-        return output;
+        return new Shell(repo, home, NOW).git(at, args);
+    }
+
+    /** The packaged gov.jar and the git command line, run in {@code repo} with {@code GOV_NOW} fixed. */
+    record Shell(Path repo, Path home, String now) {
+
+        Run gov(String... args) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", Path.of("target", "gov.jar").toAbsolutePath().toString()));
+            command.addAll(List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile());
+            pb.environment().put("GOV_NOW", now);
+            Path out = Files.createTempFile(home, "out", ".txt");
+            Path err = Files.createTempFile(home, "err", ".txt");
+            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("gov finished").isTrue();
+            return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        }
+
+        /** Runs the git command line with a clean configuration and both dates fixed. */
+        String git(Instant at, String... args) throws Exception {
+            List<String> command = new ArrayList<>(List.of("git"));
+            command.addAll(List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
+            Map<String, String> env = pb.environment();
+            env.put("HOME", home.toString());
+            env.put("GIT_CONFIG_NOSYSTEM", "1");
+            env.put("GIT_AUTHOR_NAME", "Ann Dev");
+            env.put("GIT_AUTHOR_EMAIL", "ann@example.com");
+            env.put("GIT_COMMITTER_NAME", "Ann Dev");
+            env.put("GIT_COMMITTER_EMAIL", "ann@example.com");
+            env.put("GIT_AUTHOR_DATE", at.toString());
+            env.put("GIT_COMMITTER_DATE", at.toString());
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("git " + String.join(" ", args) + ": " + output).isZero();
+            return output;
+        }
     }
 }

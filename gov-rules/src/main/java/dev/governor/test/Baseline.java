@@ -1,29 +1,35 @@
 package dev.governor.test;
 
 import dev.governor.api.Finding;
-import dev.governor.api.GovernanceException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The store of a frozen rule: the fingerprints of the violations it accepted, one a line, sorted, after a
- * comment naming the rule. Fingerprints leave wording and severity out, so rewording a message does not
- * resurface an accepted violation.
+ * The store of a frozen rule ({@link GovRules#freeze}), in the one baseline format of {@link dev.governor.Baseline}
+ * (the file {@code gov check --baseline} reads): the violations it accepted. As in ArchUnit's
+ * {@code FreezingArchRule}, a missing store is a failure, not an empty one: recording takes the explicit switch
+ * {@value #RECORD_PROPERTY}{@code =true}, so that a CI run can never pass by writing its own baseline. Fixed
+ * violations are dropped from the file as they go, so a baseline only shrinks.
  */
 final class Baseline {
-    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{16}");
+    /** The system property that lets a frozen rule record (or re-record) its baseline from today's violations. */
+    static final String RECORD_PROPERTY = "governor.freeze.record";
+
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
 
     private Baseline() {
+    }
+
+    /**
+     * What a frozen rule makes of today's violations.
+     *
+     * @param fresh   the violations not in the baseline (what the rule fails on)
+     * @param failure why the rule fails whatever the violations are (no baseline yet), or {@code null}
+     */
+    record Outcome(List<Finding> fresh, String failure) {
     }
 
     /** The file of a rule in {@code dir}: its description with anything but letters, digits, '.', '_', '-' as '-'. */
@@ -33,65 +39,34 @@ final class Baseline {
     }
 
     /**
-     * Accepts today's violations on the first run (creating the file); later, returns only the violations
-     * not in the file, and drops from it the fingerprints that no longer occur (fixed violations).
+     * Matches today's violations against the baseline in {@code file}: the ones not in it are fresh, and the
+     * entries no violation matches any more (fixed) are dropped from the file. With {@value #RECORD_PROPERTY}
+     * set, today's violations are written as the baseline instead, and none is fresh.
+     *
+     * @throws dev.governor.api.GovernanceException when the file has a line that is no baseline entry
      */
-    static List<Finding> newViolations(Path file, String description, List<Finding> violations) {
-        Set<String> current = new TreeSet<>();
-        violations.forEach(f -> current.add(f.fingerprint()));
+    static Outcome apply(Path file, String description, List<Finding> violations) {
+        if (Boolean.getBoolean(RECORD_PROPERTY)) {
+            dev.governor.Baseline.of(violations).write(file);
+            return new Outcome(List.of(), null);
+        }
         if (!Files.exists(file)) {
-            write(file, description, current);
-            return List.of();
+            int n = violations.size();
+            return new Outcome(violations, "Rule '" + description + "' is frozen, but its baseline " + file
+                    + " does not exist, so it cannot tell accepted violations from new ones (" + n
+                    + (n == 1 ? " violation" : " violations") + " today): record the baseline once with -D"
+                    + RECORD_PROPERTY + "=true and commit the file");
         }
-        Set<String> accepted = read(file);
+        dev.governor.Baseline accepted = dev.governor.Baseline.read(file);
         List<Finding> fresh = new ArrayList<>();
+        List<Finding> known = new ArrayList<>();
         for (Finding f : violations) {
-            if (!accepted.contains(f.fingerprint())) {
-                fresh.add(f);
-            }
+            (accepted.contains(f) ? known : fresh).add(f);
         }
-        Set<String> kept = new TreeSet<>(accepted);
-        kept.retainAll(current);
-        if (kept.size() != accepted.size()) {
-            write(file, description, kept);
+        if (!accepted.staleAgainst(violations).isEmpty()) {
+            // rewritten from today's findings, so lines of older files gain their rule and subject on the way
+            dev.governor.Baseline.of(known).write(file);
         }
-        return fresh;
-    }
-
-    private static Set<String> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read baseline " + file, e);
-        }
-        Set<String> out = new LinkedHashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (!FINGERPRINT.matcher(line).matches()) {
-                throw new GovernanceException(file.toString(), i + 1, "'" + line + "' is not a finding fingerprint "
-                        + "(16 hex digits): fix the line, or delete the file to record today's violations again");
-            }
-            out.add(line);
-        }
-        return out;
-    }
-
-    private static void write(Path file, String description, Set<String> fingerprints) {
-        StringBuilder text = new StringBuilder("# Governor baseline of rule '").append(description)
-                .append("': accepted violations, one fingerprint a line; fixed ones are removed as they go\n");
-        fingerprints.forEach(fp -> text.append(fp).append('\n'));
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write baseline " + file, e);
-        }
+        return new Outcome(fresh, null);
     }
 }

@@ -148,7 +148,11 @@ public final class GovRule {
         List<Finding> violations = report.findings().stream().filter(this::matches).toList();
         Path baseline = baselineDir == null ? null : Baseline.file(baselineDir, description);
         if (baseline != null) {
-            violations = Baseline.newViolations(baseline, description, violations);
+            Baseline.Outcome frozen = Baseline.apply(baseline, description, violations);
+            if (frozen.failure() != null) {
+                return new Result(false, frozen.fresh(), frozen.failure());
+            }
+            violations = frozen.fresh();
         }
         if (violations.isEmpty()) {
             return new Result(true, List.of(), null);

@@ -42,9 +42,16 @@ public final class GovRules {
     }
 
     /**
-     * {@code rule}, accepting the violations it has today: the first check records their fingerprints in
-     * {@code src/test/resources/governor-baseline/<rule>.txt}; later checks fail only on violations not
-     * recorded there, and drop fixed ones from the file. Commit the file.
+     * {@code rule}, accepting the violations recorded in its baseline
+     * {@code src/test/resources/governor-baseline/<rule>.txt} (the format of {@link dev.governor.Baseline}, the
+     * same as {@code gov check --baseline}): it fails only on violations not recorded there, and drops fixed
+     * ones from the file. As in ArchUnit, a missing baseline is a failure, not an empty one: record it once by
+     * running the test with the system property {@code governor.freeze.record=true}, then commit the file, so
+     * that a CI run can never pass by writing its own baseline.
+     *
+     * <pre>{@code
+     * ./mvnw test -Dgovernor.freeze.record=true      # once: writes the baseline of today's violations
+     * }</pre>
      */
     public static GovRule freeze(GovRule rule) {
         return freeze(rule, DEFAULT_BASELINE_DIR);

@@ -124,7 +124,7 @@ class ReportJsonTest {
         }
     }
 
-    private static Schema schema() throws IOException {
+    static Schema schema() throws IOException {
         try (InputStream in = Report.class.getResourceAsStream("report.schema.json")) {
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                     .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);

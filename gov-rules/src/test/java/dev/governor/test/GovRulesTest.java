@@ -9,7 +9,6 @@ import dev.governor.Report;
 import dev.governor.api.Change;
 import dev.governor.api.Facts;
 import dev.governor.api.FileChange;
-import dev.governor.api.GovernanceException;
 import dev.governor.api.Layer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -232,95 +231,5 @@ class GovRulesTest {
                         + "  #7: #7 declares no risk level: add 'Risk: low|medium|high|critical'\n"
                         + "    next: add 'Risk: low|medium|high|critical' to #7; "
                         + "to accept today's state, wrap the rule in GovRules.freeze(…)");
-    }
-
-    // --- freeze ---------------------------------------------------------------------------------
-
-    GovRule frozen() {
-        return GovRules.freeze(GovRules.noFindings("intent.tactical-hotspot"), dir.resolve("baseline"));
-    }
-
-    Path baselineFile() {
-        return dir.resolve("baseline").resolve("intent.tactical-hotspot.txt");
-    }
-
-    static String fingerprintOf(Governor governor, String subject) {
-        return governor.check().findings().stream().filter(f -> f.subject().id().equals(subject))
-                .findFirst().orElseThrow().fingerprint();
-    }
-
-    @Test
-    void a_frozen_rule_records_todays_violations_on_its_first_run_and_passes() throws IOException {
-        Governor governor = governor(hotspot());
-
-        assertThatCode(() -> frozen().check(governor)).doesNotThrowAnyException();
-        assertThat(Files.readString(baselineFile())).isEqualTo(
-                "# Governor baseline of rule 'intent.tactical-hotspot': accepted violations, one fingerprint a line; "
-                        + "fixed ones are removed as they go\n" + fingerprintOf(governor, LEDGER) + "\n");
-    }
-
-    @Test
-    void a_frozen_rule_accepts_the_recorded_violations_on_later_runs() {
-        frozen().check(governor(hotspot()));
-
-        assertThatCode(() -> frozen().check(governor(hotspot()))).doesNotThrowAnyException();
-    }
-
-    @Test
-    void a_frozen_rule_fails_on_a_new_violation_only() {
-        frozen().check(governor(hotspot()));
-        List<Change> more = new ArrayList<>(hotspot());
-        more.add(fix("#430", "tactical-fix", T0.plus(Duration.ofDays(5)), "a.java"));
-        more.add(fix("#431", "tactical-fix", T0.plus(Duration.ofDays(5)), "a.java"));
-        more.add(fix("#432", "tactical-fix", T0.plus(Duration.ofDays(5)), "a.java"));
-        Governor governor = governor(more);
-
-        assertThatThrownBy(() -> frozen().check(governor))
-                .hasMessage("Rule 'intent.tactical-hotspot' was violated (1 time):\n"
-                        + "  a.java: 3 tactical fixes within 7d (#430 2026-11-07, #431 2026-11-07, #432 2026-11-07): "
-                        + "a.java is locked until a strategic fix\n"
-                        + "    next: merge a change with Change-Type: strategic-fix touching a.java; to accept it, add "
-                        + fingerprintOf(governor, "a.java") + " to " + baselineFile());
-    }
-
-    @Test
-    void a_frozen_rule_drops_fixed_violations_from_its_baseline() throws IOException {
-        List<Change> two = new ArrayList<>(hotspot());
-        two.add(fix("#430", "tactical-fix", T0.plus(Duration.ofDays(5)), "a.java"));
-        two.add(fix("#431", "tactical-fix", T0.plus(Duration.ofDays(5)), "a.java"));
-        two.add(fix("#432", "tactical-fix", T0.plus(Duration.ofDays(5)), "a.java"));
-        frozen().check(governor(two));
-        assertThat(Files.readAllLines(baselineFile())).hasSize(3);
-
-        frozen().check(governor(hotspot()));
-
-        assertThat(Files.readAllLines(baselineFile())).containsExactly(
-                "# Governor baseline of rule 'intent.tactical-hotspot': accepted violations, one fingerprint a line; "
-                        + "fixed ones are removed as they go",
-                fingerprintOf(governor(hotspot()), LEDGER));
-    }
-
-    @Test
-    void a_baseline_line_that_is_no_fingerprint_is_an_error_naming_file_and_line() throws IOException {
-        Files.createDirectories(baselineFile().getParent());
-        Files.writeString(baselineFile(), "# rule\nnot-a-fingerprint\n");
-
-        assertThatThrownBy(() -> frozen().check(governor(hotspot())))
-                .isInstanceOf(GovernanceException.class)
-                .hasMessage(baselineFile() + ":2: 'not-a-fingerprint' is not a finding fingerprint (16 hex digits): "
-                        + "fix the line, or delete the file to record today's violations again");
-    }
-
-    @Test
-    void a_baseline_is_named_after_the_rule_description() {
-        assertThat(Baseline.file(Path.of("b"), "no blocking findings in layer contract"))
-                .isEqualTo(Path.of("b", "no-blocking-findings-in-layer-contract.txt"));
-    }
-
-    @Test
-    void freezing_a_frozen_rule_is_refused() {
-        assertThatThrownBy(() -> GovRules.freeze(frozen()))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("rule 'intent.tactical-hotspot' is already frozen in " + dir.resolve("baseline"));
     }
 }

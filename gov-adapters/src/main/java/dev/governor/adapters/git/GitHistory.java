@@ -6,6 +6,7 @@ import dev.governor.api.Policy;
 import dev.governor.api.Review;
 import dev.governor.api.policy.IntentPolicy;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -121,6 +122,10 @@ public final class GitHistory implements AutoCloseable {
     /** Reads a branch's history, matching PR records: the one reading shared by this class and the provider. */
     static Loaded load(Repository repository, Target target, Instant since, Policy policy, Map<String, CommitData> known,
                        List<PrRecord> prs) throws IOException {
+        if (target.unborn()) {
+            // git's null id stands for the head that does not exist yet, as the report's head field needs 40 digits
+            return new Loaded(new Result(ObjectId.zeroId().name(), target.branch(), false, List.of(), List.of()), null, 0);
+        }
         CommitReader.Walk walk = CommitReader.read(repository, target.head(), since, known);
         Map<String, PrRecord> bySha = new HashMap<>();
         Map<String, PrRecord> byId = new HashMap<>();

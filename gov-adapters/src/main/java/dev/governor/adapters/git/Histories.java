@@ -82,7 +82,8 @@ final class Histories {
                 Target target = Target.resolve(repository, name, branch != null ? branch : policy.branch());
                 String settings = CommitReader.settings(repository);
                 Path workTree = repository.isBare() ? null : repository.getWorkTree().toPath();
-                Key key = new Key(repository.getDirectory().toPath(), target.branch(), target.head().name(), since,
+                Key key = new Key(repository.getDirectory().toPath(), target.branch(),
+                        target.unborn() ? "" : target.head().name(), since,
                         policy.section(IntentPolicy.SECTION).inferFromConventionalCommits(), settings, prRecords(workTree));
                 GitRepositoryHistory cached = cached(key);
                 if (cached != null) {

@@ -13,18 +13,31 @@ import java.util.stream.Collectors;
 /**
  * The branch a read is about and its head commit.
  *
- * @param head   the head commit
+ * @param head   the head commit, or {@code null} when the repository has no commit at all yet
  * @param branch the branch's short name ({@code HEAD} when HEAD is detached)
  */
 record Target(ObjectId head, String branch) {
 
+    /** Whether there is nothing to read: a repository just made with {@code git init}. */
+    boolean unborn() {
+        return head == null;
+    }
+
     /**
-     * Resolves {@code wanted}, or HEAD's branch when {@code null}.
+     * Resolves {@code wanted}, or HEAD's branch when {@code null}. A repository without any commit yet has an
+     * empty history on every branch (the first thing a team checks after {@code git init} and {@code gov init}),
+     * not an error.
      *
      * @param name the repository as the user named it, for messages
-     * @throws GovernanceException for an unknown branch or a repository without commits
+     * @throws GovernanceException for an unknown branch, or a branch without commits in a repository that has some
      */
     static Target resolve(Repository repository, String name, String wanted) throws IOException {
+        if (repository.resolve(Constants.HEAD) == null
+                && repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).isEmpty()) {
+            String full = repository.getFullBranch();
+            return new Target(null, wanted != null ? wanted
+                    : full == null ? Constants.HEAD : Repository.shortenRefName(full));
+        }
         if (wanted == null) {
             String full = repository.getFullBranch();
             ObjectId head = repository.resolve(Constants.HEAD);

@@ -358,12 +358,33 @@ class GitHistoryTest {
     }
 
     @Test
-    void repository_without_commits_is_an_error() {
+    void repository_without_commits_has_an_empty_history_on_its_unborn_branch() {
         try (GitHistory history = GitHistory.open(dir)) {
-            assertThatThrownBy(() -> history.read(null, null, Policy.defaults()))
+            GitHistory.Result result = history.read(null, null, Policy.defaults());
+
+            assertThat(result.changes()).isEmpty();
+            assertThat(result.head()).isEqualTo("0".repeat(40));
+            assertThat(result.branch()).isEqualTo("main");
+            assertThat(result.shallow()).isFalse();
+        }
+    }
+
+    @Test
+    void repository_without_commits_has_an_empty_history_on_any_branch_named() {
+        try (GitHistory history = GitHistory.open(dir)) {
+            assertThat(history.read("release", null, Policy.defaults()).changes()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_branch_without_commits_in_a_repository_that_has_some_is_still_an_error() throws Exception {
+        git.commit("main", "one", 0, "a.txt", "a");
+
+        try (GitHistory history = GitHistory.open(dir)) {
+            assertThatThrownBy(() -> history.read("release", null, Policy.defaults()))
                     .isInstanceOf(GovernanceException.class)
-                    .hasMessage(dir + ": the repository has no commits yet on branch 'main': commit first, "
-                            + "or pass --branch with a branch that has commits");
+                    .hasMessage(dir + ": unknown branch 'release'; the branches are: main. "
+                            + "Pass --branch with one of them or fix 'branch' in governance.yml");
         }
     }
 
