@@ -5,7 +5,7 @@ package dev.governor.api;
  * {@link FactSource}; custom rules see the same types as the built-in pack.
  */
 public sealed interface Fact
-        permits Change, Adr, Contract, ContractDiff, GateResult, Deployment, Incident, Review {
+        permits Change, Adr, Contract, ContractDiff, GateResult, Deployment, Incident, Review, SpecFile {
 
     /** How findings refer to this fact. */
     Ref ref();

@@ -71,26 +71,26 @@ record Spec(String name, Kind kind, MapNode root, String text, String version) {
     }
 
     /**
-     * Whether the bytes read as an OpenAPI description or a JSON Schema, for files no registry entry names: a
-     * file that does not parse, or reads as anything else, is not a spec (never an error).
+     * What the bytes read as, for files no registry entry names: {@code openapi}, {@code json-schema}, or
+     * {@code null} for a file that does not parse or reads as anything else (never an error).
      */
-    static boolean looksLikeSpec(byte[] bytes, String name) {
+    static String detect(byte[] bytes, String name) {
         try {
             Format format = Format.of(name);
             if (format == Format.JSON_LINES) {
-                return false;
+                return null;
             }
             Node node = StructuredInput.parse(bytes, format, name, LIMITS);
             if (!(node instanceof MapNode root)) {
-                return false;
+                return null;
             }
             if (root.get("openapi") != null || root.get("swagger") != null) {
-                return root.get("info") != null || root.get("paths") != null;
+                return root.get("info") != null || root.get("paths") != null ? "openapi" : null;
             }
             return root.get("$schema") != null || root.get("$id") != null
-                    && (root.get("type") != null || root.get("properties") != null);
+                    && (root.get("type") != null || root.get("properties") != null) ? "json-schema" : null;
         } catch (GovernanceException | IllegalArgumentException e) {
-            return false; // not YAML or JSON at all: not a spec
+            return null; // not YAML or JSON at all: not a spec
         }
     }
 
