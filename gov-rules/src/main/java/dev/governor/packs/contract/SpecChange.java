@@ -109,9 +109,12 @@ public record SpecChange(Change change, ContractDiff diff, Contract registration
         return !diff.generated().isEmpty();
     }
 
-    /** The subject of a finding: the contract, its spec as detail. */
+    /**
+     * The subject of a finding: the spec file (what a reader opens, and where SARIF points), the contract's name as
+     * detail.
+     */
     public Ref subject() {
-        return new Ref(Ref.Kind.CONTRACT, diff.contract(), null, spec());
+        return new Ref(Ref.Kind.FILE, spec(), null, diff.contract());
     }
 
     /** Evidence: the change, then each breaking difference (or each difference, when none breaks). */
