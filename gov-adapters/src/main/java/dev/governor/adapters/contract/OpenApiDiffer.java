@@ -73,15 +73,26 @@ final class OpenApiDiffer {
     static List<Item> diff(Spec base, Spec revision) {
         OpenAPI before = read(base);
         OpenAPI after = read(revision);
-        ChangedOpenApi changed = OpenApiDiff.compare(before, after, OpenApiDiffOptions.builder().build());
+        ChangedOpenApi changed = OpenApiDiff.compare(before, after, OPTIONS);
         OpenApiDiffer walk = new OpenApiDiffer();
         walk.endpoints(changed, after);
         for (ChangedOperation op : changed.getChangedOperations()) {
             walk.operation(op);
         }
         walk.security(before, after);
+        walk.closedRequests(before, after);
         return walk.items;
     }
+
+    /**
+     * openapi-diff's checks, with the two that rules.md asks for and openapi-diff leaves off by default turned on:
+     * a request's minLength raised (a constraint tightened where clients send) and a response's numeric range
+     * widened (values clients read may fall outside what they were promised).
+     */
+    private static final OpenApiDiffOptions OPTIONS = OpenApiDiffOptions.builder()
+            .configProperty("incompatible.request.min.length.increased", "true")
+            .configProperty("incompatible.response.numeric.range.increased", "true")
+            .build();
 
     /**
      * Reads a description with swagger-parser (a 2.0 one through its converter), resolving local references.
@@ -355,11 +366,12 @@ final class OpenApiDiffer {
         }
         Schema<?> before = s.getOldSchema();
         Schema<?> after = s.getNewSchema();
-        if (s.isChangedType()) {
+        boolean formatOnly = s.isChangedType() && type(before).equals(type(after)); // openapi-diff counts format as type
+        if (s.isChangedType() && !formatOnly) {
             add(Pointer.child(ptr, "type"), d.kind("type-changed"), true, name + ": type at " + ptr + " changed from "
                     + type(before) + " to " + type(after));
         }
-        if (s.isChangeFormat()) {
+        if (s.isChangeFormat() || formatOnly) {
             add(Pointer.child(ptr, "format"), d.kind("format-changed"), true, name + ": format at " + ptr + " changed from "
                     + (before == null ? null : before.getFormat()) + " to " + (after == null ? null : after.getFormat()));
         }
@@ -495,24 +507,74 @@ final class OpenApiDiffer {
         }
     }
 
-    /** additionalProperties: openapi-diff compares their schemas, not whether they were closed. */
+    /** The schema of additionalProperties, compared by openapi-diff when both sides have one. */
     private void additionalProperties(ChangedSchema s, String ptr, String name, Direction d) {
-        Schema<?> before = s.getOldSchema();
-        Schema<?> after = s.getNewSchema();
-        if (before != null && after != null) {
-            boolean wasClosed = Boolean.FALSE.equals(before.getAdditionalProperties());
-            boolean isClosed = Boolean.FALSE.equals(after.getAdditionalProperties());
-            if (!wasClosed && isClosed) {
-                add(Pointer.child(ptr, "additionalProperties"), d.kind("additional-properties-closed"),
-                        d == Direction.REQUEST, name + ": properties not listed at " + ptr + " are no longer allowed");
-            } else if (wasClosed && !isClosed) {
-                add(Pointer.child(ptr, "additionalProperties"), d.kind("additional-properties-opened"),
-                        d == Direction.RESPONSE, name + ": properties not listed at " + ptr + " are now allowed");
-            }
-        }
         if (s.getAddProp() != null) {
             schema(s.getAddProp(), Pointer.child(ptr, "additionalProperties"), name, d);
         }
+    }
+
+    // ---- request bodies closed: openapi-diff sees no change when additionalProperties becomes false
+
+    private void closedRequests(OpenAPI before, OpenAPI after) {
+        for (Map.Entry<String, PathItem> path : new TreeMap<>(after.getPaths()).entrySet()) {
+            PathItem old = before.getPaths().get(path.getKey());
+            if (old == null) {
+                continue;
+            }
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
+                Operation oldOp = old.readOperationsMap().get(op.getKey());
+                if (oldOp == null || oldOp.getRequestBody() == null || op.getValue().getRequestBody() == null
+                        || oldOp.getRequestBody().getContent() == null || op.getValue().getRequestBody().getContent() == null) {
+                    continue;
+                }
+                String base = Pointer.of(op(path.getKey(), op.getKey()), "requestBody", "content");
+                for (Map.Entry<String, io.swagger.v3.oas.models.media.MediaType> media
+                        : new TreeMap<>(op.getValue().getRequestBody().getContent()).entrySet()) {
+                    io.swagger.v3.oas.models.media.MediaType oldMedia = oldOp.getRequestBody().getContent().get(media.getKey());
+                    if (oldMedia != null) {
+                        closed(before, oldMedia.getSchema(), after, media.getValue().getSchema(),
+                                Pointer.of(base, media.getKey(), "schema"), name(op.getKey(), path.getKey())
+                                        + " request body " + media.getKey(), new HashSet<>());
+                    }
+                }
+            }
+        }
+    }
+
+    private void closed(OpenAPI before, Schema<?> oldSchema, OpenAPI after, Schema<?> newSchema, String ptr, String name,
+                        Set<String> seen) {
+        Schema<?> o = resolve(before, oldSchema);
+        Schema<?> n = resolve(after, newSchema);
+        if (o == null || n == null || !seen.add(System.identityHashCode(o) + ":" + System.identityHashCode(n))) {
+            return;
+        }
+        if (!Boolean.FALSE.equals(o.getAdditionalProperties()) && Boolean.FALSE.equals(n.getAdditionalProperties())
+                && (o.getProperties() != null || "object".equals(o.getType()))) {
+            add(Pointer.child(ptr, "additionalProperties"), "request-additional-properties-closed", true,
+                    name + ": properties not listed at " + ptr + " are no longer allowed");
+        }
+        if (o.getProperties() != null && n.getProperties() != null) {
+            for (Map.Entry<String, Schema> p : new TreeMap<>(n.getProperties()).entrySet()) {
+                closed(before, o.getProperties().get(p.getKey()), after, p.getValue(),
+                        Pointer.of(ptr, "properties", p.getKey()), name, seen);
+            }
+        }
+        if (o.getItems() != null && n.getItems() != null) {
+            closed(before, o.getItems(), after, n.getItems(), Pointer.child(ptr, "items"), name, seen);
+        }
+    }
+
+    /** A schema, following a local reference to the components. */
+    private static Schema<?> resolve(OpenAPI api, Schema<?> schema) {
+        Schema<?> s = schema;
+        for (int hops = 0; s != null && s.get$ref() != null && hops < 32; hops++) {
+            String ref = s.get$ref();
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            s = api.getComponents() == null || api.getComponents().getSchemas() == null ? null
+                    : api.getComponents().getSchemas().get(name);
+        }
+        return s;
     }
 
     // ---- security: the effective requirements of every operation in both versions
@@ -633,6 +695,7 @@ final class OpenApiDiffer {
     private static Map<String, Object> scheme(SecurityScheme s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", s.getType());
+        out.put("bearerFormat", s.getBearerFormat());
         out.put("in", s.getIn());
         out.put("name", s.getName());
         out.put("scheme", s.getScheme() == null ? null : s.getScheme().toLowerCase(Locale.ROOT));
