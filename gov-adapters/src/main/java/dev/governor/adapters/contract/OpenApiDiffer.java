@@ -116,6 +116,13 @@ final class OpenApiDiffer {
             String first = messages.isEmpty() ? "no description could be read" : messages.get(0);
             throw new GovernanceException(spec.name(), lineOf(spec, first), "not a valid OpenAPI description: " + first);
         }
+        // swagger-parser reads on past structural errors and lists them; an unexpected key is only a warning
+        for (String message : result.getMessages() == null ? List.<String>of() : result.getMessages()) {
+            if (message.contains("is missing") || message.contains("is not of type")) {
+                throw new GovernanceException(spec.name(), lineOf(spec, message), "not a valid OpenAPI description: "
+                        + message);
+            }
+        }
         if (result.getOpenAPI().getPaths() == null) {
             result.getOpenAPI().setPaths(new io.swagger.v3.oas.models.Paths());
         }
