@@ -36,26 +36,58 @@ final class JsonSchemaDiffer {
     private static final List<String> UPPER_BOUNDS = List.of("maxLength", "maximum", "exclusiveMaximum", "maxItems",
             "maxProperties", "maxContains");
 
+    /**
+     * Who the schema's data goes to. {@code WRITE}: clients send it and the schema validates it (a JSON Schema on
+     * its own, an OpenAPI request): what the schema refuses now, breaks. {@code READ}: clients receive it (an
+     * OpenAPI response): what the schema allows now that it did not, breaks.
+     */
+    enum Direction { WRITE, READ }
+
+    /** The kinds whose verdict turns over when clients read rather than write. */
+    private static final Set<String> TURNS = Set.of("type-narrowed", "type-widened", "enum-added", "enum-removed",
+            "enum-value-removed", "enum-value-added", "const-removed", "property-made-required", "property-made-optional",
+            "required-property-added", "constraint-tightened", "constraint-loosened", "option-removed", "option-added",
+            "all-of-added", "all-of-removed", "items-narrowed", "tuple-item-added", "schema-closed",
+            "additional-properties-closed", "additional-properties-narrowed");
+
     private final Spec base;
     private final Spec revision;
-    private final List<Item> items = new ArrayList<>();
-    /** Pairs of schemas already compared: a shared definition is reported once, and cycles end. */
-    private final Set<List<Node>> compared = new HashSet<>();
+    private final List<Item> items;
+    /** Pairs of schemas already compared, per direction: a shared definition is reported once, and cycles end. */
+    private final Set<List<Object>> compared;
+    private final Direction direction;
+    private final String kindPrefix;
 
-    private JsonSchemaDiffer(Spec base, Spec revision) {
+    private JsonSchemaDiffer(Spec base, Spec revision, Direction direction, String kindPrefix, List<Item> items,
+                             Set<List<Object>> compared) {
         this.base = base;
         this.revision = revision;
+        this.direction = direction;
+        this.kindPrefix = kindPrefix;
+        this.items = items;
+        this.compared = compared;
     }
 
     /** Every difference between the two schemas, in the order the walk meets them. */
     static List<Item> diff(Spec base, Spec revision) {
-        JsonSchemaDiffer differ = new JsonSchemaDiffer(base, revision);
-        differ.schema(base.root(), revision.root(), "");
-        return differ.items;
+        List<Item> items = new ArrayList<>();
+        new JsonSchemaDiffer(base, revision, Direction.WRITE, "", items, new HashSet<>()).schema(base.root(),
+                revision.root(), "");
+        return items;
     }
 
-    private void add(String pointer, String kind, boolean breaking, String message) {
-        items.add(new Item(pointer, kind, breaking, message));
+    /**
+     * The differences between two schemas inside larger documents (an OpenAPI request or response), added to
+     * {@code items}; {@code compared} is shared across calls so that each definition is compared once per direction.
+     */
+    static void diff(Spec base, Spec revision, Node before, Node after, String pointer, Direction direction,
+                     String kindPrefix, List<Item> items, Set<List<Object>> compared) {
+        new JsonSchemaDiffer(base, revision, direction, kindPrefix, items, compared).schema(before, after, pointer);
+    }
+
+    private void add(String pointer, String kind, boolean writeBreaks, String message) {
+        boolean breaking = direction == Direction.READ && TURNS.contains(kind) ? !writeBreaks : writeBreaks;
+        items.add(new Item(pointer, kindPrefix + kind, breaking, message));
     }
 
     private void schema(Node oldNode, Node newNode, String ptr) {
@@ -65,7 +97,7 @@ final class JsonSchemaDiffer {
             booleanSchemas(o, n, ptr);
             return;
         }
-        if (!compared.add(List.of(om, nm))) {
+        if (!compared.add(List.of(om, nm, direction))) {
             return;
         }
         types(om, nm, ptr);

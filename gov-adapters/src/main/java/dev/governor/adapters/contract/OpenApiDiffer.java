@@ -69,19 +69,90 @@ final class OpenApiDiffer {
     private OpenApiDiffer() {
     }
 
-    /** Every difference between two OpenAPI descriptions. */
+    /**
+     * Every difference between two OpenAPI descriptions: openapi-diff's comparison, walked; where openapi-diff
+     * fails on a description swagger-parser read (it does on some large real ones), the diff of the trees.
+     */
     static List<Item> diff(Spec base, Spec revision) {
-        OpenAPI before = read(base);
-        OpenAPI after = read(revision);
-        ChangedOpenApi changed = OpenApiDiff.compare(before, after, OPTIONS);
-        OpenApiDiffer walk = new OpenApiDiffer();
-        walk.endpoints(changed, after);
-        for (ChangedOperation op : changed.getChangedOperations()) {
-            walk.operation(op);
+        try {
+            return compare(base, revision);
+        } catch (OpenApiDiffFailed e) {
+            return deep(() -> OpenApiTreeDiffer.diff(base, revision), base);
         }
-        walk.security(before, after);
-        walk.closedRequests(before, after);
-        return walk.items;
+    }
+
+    /** openapi-diff failed on descriptions that parse: a limit of the library, not bad input. */
+    private static final class OpenApiDiffFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OpenApiDiffFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static List<Item> compare(Spec base, Spec revision) {
+        return deep(() -> {
+            OpenAPI before = read(base);
+            OpenAPI after = read(revision);
+            try {
+                ChangedOpenApi changed = OpenApiDiff.compare(before, after, OPTIONS);
+                OpenApiDiffer walk = new OpenApiDiffer();
+                walk.endpoints(changed, after);
+                for (ChangedOperation op : changed.getChangedOperations()) {
+                    walk.operation(op);
+                }
+                walk.security(before, after);
+                walk.closedRequests(before, after);
+                return walk.items;
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new OpenApiDiffFailed(e);
+            }
+        }, base);
+    }
+
+    /**
+     * The stack of the thread that compares: openapi-diff recurses once per level of nested schemas; where it
+     * recurses without end (Stripe's description), a stack this size overflows within a second or two.
+     */
+    private static final long STACK = 32L << 20;
+
+    /**
+     * Runs openapi-diff's comparison on a thread of its own with a deep stack: large real descriptions (Stripe's)
+     * nest schemas deeper than a default stack holds, and the caller's JVM flags are not ours to set.
+     */
+    static <T> T deep(java.util.function.Supplier<T> work, Spec spec) {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                result[0] = work.get();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "governor-openapi-diff", STACK);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while comparing " + spec.name(), e);
+        }
+        if (failure[0] instanceof OpenApiDiffFailed e) {
+            throw e;
+        }
+        if (failure[0] instanceof StackOverflowError) {
+            throw new GovernanceException(spec.name(), 0, "its schemas nest too deeply to compare: check for a cycle"
+                    + " of references that never reaches a property");
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
     }
 
     /**
@@ -116,10 +187,10 @@ final class OpenApiDiffer {
             String first = messages.isEmpty() ? "no description could be read" : messages.get(0);
             throw new GovernanceException(spec.name(), lineOf(spec, first), "not a valid OpenAPI description: " + first);
         }
-        // swagger-parser reads on past a value of the wrong type (and drops it): that is a spec that does not parse.
-        // A missing attribute (responses, a scheme's scheme) is read as openapi-diff reads it, leniently.
+        // a top-level part of the wrong type (paths: 7) is a description that does not parse; deeper slips (a
+        // default of the wrong type, a missing responses) are read as openapi-diff reads them, leniently
         for (String message : result.getMessages() == null ? List.<String>of() : result.getMessages()) {
-            if (message.contains("is not of type")) {
+            if (message.matches("attribute [A-Za-z]+ is not of type.*")) {
                 throw new GovernanceException(spec.name(), lineOf(spec, message), "not a valid OpenAPI description: "
                         + message);
             }
