@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class SpecDiffs {
 
-    /** Kinds and their verdicts where the whole document is concerned. */
+    /** The kind of a change of content that no other kind names (an extension, an unused definition). */
     static final String CONTENT_CHANGED = "content-changed";
 
     private SpecDiffs() {
