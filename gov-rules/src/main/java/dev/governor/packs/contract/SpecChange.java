@@ -117,15 +117,13 @@ public record SpecChange(Change change, ContractDiff diff, Contract registration
         return new Ref(Ref.Kind.FILE, spec(), null, diff.contract());
     }
 
-    /** Evidence: the change, then each breaking difference (or each difference, when none breaks). */
-    public List<Ref> evidence(boolean breakingOnly) {
+    /** Evidence: the change, then each breaking difference. */
+    public List<Ref> evidence() {
         List<Ref> refs = new ArrayList<>();
         refs.add(change.ref());
-        for (ContractDiff.Item item : diff.items()) {
-            if (!breakingOnly || item.breaking()) {
-                refs.add(new Ref(Ref.Kind.SPEC_CHANGE, diff.contract() + "@" + change.id(), null,
-                        item.kind() + " at " + (item.pointer().isEmpty() ? "/" : item.pointer())));
-            }
+        for (ContractDiff.Item item : diff.breakingItems()) {
+            refs.add(new Ref(Ref.Kind.SPEC_CHANGE, diff.contract() + "@" + change.id(), null,
+                    item.kind() + " at " + (item.pointer().isEmpty() ? "/" : item.pointer())));
         }
         return refs;
     }
