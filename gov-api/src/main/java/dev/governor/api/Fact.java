@@ -6,7 +6,7 @@ package dev.governor.api;
  */
 public sealed interface Fact
         permits Change, Adr, Contract, ContractDiff, GateResult, Deployment, Incident, Review, SignOff,
-        AdrChange, BoundaryChange {
+        AdrChange, BoundaryChange, SpecFile {
 
     /** How findings refer to this fact. */
     Ref ref();

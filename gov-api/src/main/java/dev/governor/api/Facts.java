@@ -90,6 +90,7 @@ public record Facts(Origin repository, List<Fact> facts) {
         public Builder adr(Adr adr) { return add(adr); }
         public Builder contract(Contract contract) { return add(contract); }
         public Builder contractDiff(ContractDiff diff) { return add(diff); }
+        public Builder specFile(SpecFile file) { return add(file); }
         public Builder gateResult(GateResult gate) { return add(gate); }
         public Builder deployment(Deployment deployment) { return add(deployment); }
         public Builder incident(Incident incident) { return add(incident); }
