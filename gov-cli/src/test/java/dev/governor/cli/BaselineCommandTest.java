@@ -30,7 +30,7 @@ class BaselineCommandTest {
         git.change(LEDGER, "v2", "Fix rounding (#2)", "tactical-fix", at("2026-11-21T10:00:00Z"));
         git.change(LEDGER, "v3", "Fix rounding again (#3)", "tactical-fix", at("2026-11-22T10:00:00Z"));
         git.change(LEDGER, "v4", "Fix rounding once more (#4)", "tactical-fix", at("2026-11-23T10:00:00Z"));
-        git.commit("src/shop/Cart.java", "v1", "Add the cart (#5)", at("2026-11-24T10:00:00Z"));
+        git.untyped("src/shop/Cart.java", "v1", "Add the cart (#5)", at("2026-11-24T10:00:00Z"));
         baseline = dir.resolve("governance-baseline.txt");
     }
 

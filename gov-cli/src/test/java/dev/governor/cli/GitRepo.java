@@ -52,6 +52,15 @@ final class GitRepo implements AutoCloseable {
         }
     }
 
+    /** The four template fields alone: a change that says what the Change layer asks, and nothing of Intent's. */
+    static final String FIELDS = "Intent: keep the ledger right\nBlast-Radius: ledger only\n"
+            + "Verification: unit tests\nRollback: revert the commit\n";
+
+    /** A commit with the template fields but no type and no risk: Intent warns, nothing else does. */
+    String untyped(String path, String content, String subject, Instant when) {
+        return commit(path, content, subject + "\n\n" + FIELDS, when);
+    }
+
     /** A commit of {@code type} with every template field, as a well-behaved team writes it. */
     String change(String path, String content, String subject, String type, Instant when) {
         return commit(path, content, subject + "\n\nChange-Type: " + type + "\n" + COMPLETE, when);

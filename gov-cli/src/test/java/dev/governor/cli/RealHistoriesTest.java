@@ -69,12 +69,24 @@ class RealHistoriesTest {
         return subject + "\n\nChange-Type: tactical-fix\nRisk: low";
     }
 
+    /** gov on the repository with the Intent layer alone in force: these histories are about Intent. */
     private Gov.Result gov(String now, String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--repo";
-        all[args.length + 1] = repo().toString();
-        return Gov.plain().with(CliEnvironment.GOV_NOW, now).run(all);
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--repo", repo().toString()));
+        if (args[0].equals("check")) {
+            all.addAll(List.of("--policy", intentOnly().toString()));
+        }
+        return Gov.plain().with(CliEnvironment.GOV_NOW, now).run(all.toArray(String[]::new));
+    }
+
+    private Path intentOnly() {
+        Path policy = dir.resolve("intent-only.yml");
+        try {
+            Files.writeString(policy, "layers: [intent]\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return policy;
     }
 
     @Test
@@ -162,9 +174,9 @@ class RealHistoriesTest {
         git(dir, T0, "clone", "-q", "--depth", "2", "file://" + repo(), clone.toString());
 
         Gov.Result text = Gov.plain().with(CliEnvironment.GOV_NOW, "2026-11-05T00:00:00Z")
-                .run("check", "--repo", clone.toString());
+                .run("check", "--repo", clone.toString(), "--policy", intentOnly().toString());
         Gov.Result json = Gov.plain().with(CliEnvironment.GOV_NOW, "2026-11-05T00:00:00Z")
-                .run("check", "--repo", clone.toString(), "--format", "json");
+                .run("check", "--repo", clone.toString(), "--format", "json", "--policy", intentOnly().toString());
 
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains(TextReport.SHALLOW + "\n").endsWith(" · 2 changes\n");

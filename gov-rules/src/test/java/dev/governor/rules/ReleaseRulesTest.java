@@ -49,7 +49,10 @@ class ReleaseRulesTest {
     /** Change #n, its SHA n repeated, merged n days after T0, at branch position n-1. */
     Change change(int n, String type, String risk, String author, String... trailers) {
         Change.Builder b = Change.builder("#" + n).sha(sha(n)).mergedAt(T0.plus(Duration.ofDays(n))).position(n - 1)
-                .author(author).declaredType(type).risk(risk).file(FileChange.modified("src/pay/Ledger.java"));
+                .author(author).declaredType(type).risk(risk).file(FileChange.modified("src/pay/Ledger.java"))
+                // the four template fields, so that the Change layer has nothing to say unless a test wants it to
+                .field("intent", "keep the ledger right").field("blast-radius", "the ledger")
+                .field("verification", "unit tests").field("rollback", "revert");
         for (int i = 0; i < trailers.length; i += 2) {
             b.trailer(trailers[i], trailers[i + 1]);
         }
