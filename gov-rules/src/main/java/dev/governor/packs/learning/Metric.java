@@ -1,0 +1,102 @@
+package dev.governor.packs.learning;
+
+import java.util.Locale;
+
+/**
+ * The Learning layer's weekly metrics (rules.md, "Learning"): the four the seed reviews weekly, which the rules
+ * gate, and three more DORA keys shown by {@code gov metrics} and never gated.
+ *
+ * <pre>{@code
+ * Metric.parse("mttr").format(3.25);   // "3.3h"
+ * }</pre>
+ */
+public enum Metric {
+    /** Deployments in the week that failed, were rolled back or caused an incident, over all deployments. */
+    CHANGE_FAILURE_RATE("change-failure-rate", "change failure rate", Unit.RATIO, "deployment", true),
+    /** Mean hours from opened to resolved of the incidents resolved in the week. */
+    MTTR("mttr", "MTTR", Unit.HOURS, "incident resolved", true),
+    /** Changes merged in the week that revert an earlier change, over all changes merged in the week. */
+    REVERT_RATE("revert-rate", "revert rate", Unit.RATIO, "change merged", true),
+    /** Mean hours changes merged in the week waited for a review requested from another team. */
+    CROSS_TEAM_BLOCKING_TIME("cross-team-blocking-time", "cross-team blocking time", Unit.HOURS, "cross-team review",
+            true),
+    /** Successful deployments in the week. */
+    DEPLOYMENT_FREQUENCY("deployment-frequency", "deployment frequency", Unit.COUNT, "successful deployment", false),
+    /** Median hours from a change's first commit to its first successful deployment, for changes deployed in the week. */
+    LEAD_TIME("lead-time", "median lead time", Unit.HOURS, "change deployed", false),
+    /** Changes first deployed in the week that are tactical fixes, over all changes first deployed in the week. */
+    REWORK_RATE("rework-rate", "rework rate", Unit.RATIO, "change deployed", false);
+
+    /** How a metric's values read. */
+    public enum Unit {
+        /** A share from 0 to 1, shown as a percentage. */
+        RATIO,
+        /** Hours. */
+        HOURS,
+        /** A count. */
+        COUNT
+    }
+
+    private final String id;
+    private final String title;
+    private final Unit unit;
+    private final String sample;
+    private final boolean gated;
+
+    Metric(String id, String title, Unit unit, String sample, boolean gated) {
+        this.id = id;
+        this.title = title;
+        this.unit = unit;
+        this.sample = sample;
+        this.gated = gated;
+    }
+
+    /** Its id, as findings and {@code gov metrics --format json} name it: {@code change-failure-rate}. */
+    public String id() {
+        return id;
+    }
+
+    /** Its name in prose: {@code change failure rate}. */
+    public String title() {
+        return title;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    /** Whether the rules gate it (the seed's four); the others are information. */
+    public boolean isGated() {
+        return gated;
+    }
+
+    /** One data point of it in words: {@code 1 deployment}, {@code 3 incidents resolved}. */
+    public String samples(int n) {
+        if (n == 1) {
+            return "1 " + sample;
+        }
+        int space = sample.indexOf(' ');
+        String noun = space < 0 ? sample : sample.substring(0, space);
+        String rest = space < 0 ? "" : sample.substring(space);
+        return n + " " + noun + "s" + rest;
+    }
+
+    /** A value as reports show it: {@code 25.0%}, {@code 3.5h}, {@code 12}. */
+    public String format(double value) {
+        return switch (unit) {
+            case RATIO -> String.format(Locale.ROOT, "%.1f%%", value * 100);
+            case HOURS -> String.format(Locale.ROOT, "%.1fh", value);
+            case COUNT -> String.format(Locale.ROOT, "%.0f", value);
+        };
+    }
+
+    /** The metric with this id, or {@code null}. */
+    public static Metric parse(String id) {
+        for (Metric m : values()) {
+            if (m.id.equals(id)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}
