@@ -1,6 +1,7 @@
 package dev.governor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.governor.Evaluation;
 import dev.governor.Governor;
@@ -12,6 +13,7 @@ import dev.governor.api.Deployment;
 import dev.governor.api.Fact;
 import dev.governor.api.Facts;
 import dev.governor.api.Finding;
+import dev.governor.api.GovernanceException;
 import dev.governor.api.Incident;
 import dev.governor.api.IsoWeek;
 import dev.governor.api.Layer;
@@ -23,6 +25,9 @@ import dev.governor.api.policy.LearningPolicy;
 import dev.governor.packs.learning.LearningPack;
 import dev.governor.packs.learning.Metric;
 import dev.governor.packs.learning.WeekValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Learning rules on records given in memory: weekly values, degraded weeks and the week-three blocker, with
@@ -260,5 +266,39 @@ class LearningRulesTest {
                 WeekValue.of(Metric.LEAD_TIME, IsoWeek.parse("2026-W46"), 167.0, 1),
                 WeekValue.of(Metric.REWORK_RATE, IsoWeek.parse("2026-W45"), 0.5, 2),
                 WeekValue.of(Metric.REWORK_RATE, IsoWeek.parse("2026-W46"), 1.0, 1));
+    }
+
+    @Test
+    void governance_yml_names_the_teams_and_their_members(@TempDir Path dir) throws IOException {
+        Path policy = dir.resolve("governance.yml");
+        Files.writeString(policy, """
+                learning:
+                  minSamples: 2
+                  teams:
+                    payments: [ada@example.com, Grace]
+                    platform: [linus]
+                """);
+
+        LearningPolicy learning = Governor.builder().policy(policy).build().policy().section(LearningPolicy.SECTION);
+
+        assertThat(learning).isEqualTo(new LearningPolicy(0, 2,
+                Map.of("payments", List.of("ada@example.com", "grace"), "platform", List.of("linus"))));
+        assertThat(learning.crossTeam("Payments", "GRACE")).isFalse();
+        assertThat(learning.crossTeam("platform", "grace")).isTrue();
+        assertThat(learning.crossTeam("security", "grace")).isTrue();
+        assertThat(learning.crossTeam("payments", null)).isTrue();
+    }
+
+    @Test
+    void teams_written_as_a_list_is_an_error_with_file_and_line(@TempDir Path dir) throws IOException {
+        Path policy = dir.resolve("governance.yml");
+        Files.writeString(policy, """
+                learning:
+                  teams: [payments, platform]
+                """);
+
+        assertThatThrownBy(() -> Governor.builder().policy(policy).build())
+                .isInstanceOf(GovernanceException.class)
+                .hasMessage(policy + ":2: learning.teams must be a map of keys, found a list");
     }
 }

@@ -12,20 +12,20 @@ import java.util.Locale;
  */
 public enum Metric {
     /** Deployments in the week that failed, were rolled back or caused an incident, over all deployments. */
-    CHANGE_FAILURE_RATE("change-failure-rate", "change failure rate", Unit.RATIO, "deployment", true),
+    CHANGE_FAILURE_RATE("change-failure-rate", "change failure rate", Unit.RATIO, "deployment", "deployments", true),
     /** Mean hours from opened to resolved of the incidents resolved in the week. */
-    MTTR("mttr", "MTTR", Unit.HOURS, "incident resolved", true),
+    MTTR("mttr", "MTTR", Unit.HOURS, "incident resolved", "incidents resolved", true),
     /** Changes merged in the week that revert an earlier change, over all changes merged in the week. */
-    REVERT_RATE("revert-rate", "revert rate", Unit.RATIO, "change merged", true),
+    REVERT_RATE("revert-rate", "revert rate", Unit.RATIO, "change merged", "changes merged", true),
     /** Mean hours changes merged in the week waited for a review requested from another team. */
     CROSS_TEAM_BLOCKING_TIME("cross-team-blocking-time", "cross-team blocking time", Unit.HOURS, "cross-team review",
-            true),
+            "cross-team reviews", true),
     /** Successful deployments in the week. */
-    DEPLOYMENT_FREQUENCY("deployment-frequency", "deployment frequency", Unit.COUNT, "successful deployment", false),
+    DEPLOYMENT_FREQUENCY("deployment-frequency", "deployment frequency", Unit.COUNT, "successful deployment", "successful deployments", false),
     /** Median hours from a change's first commit to its first successful deployment, for changes deployed in the week. */
-    LEAD_TIME("lead-time", "median lead time", Unit.HOURS, "change deployed", false),
+    LEAD_TIME("lead-time", "median lead time", Unit.HOURS, "change deployed", "changes deployed", false),
     /** Changes first deployed in the week that are tactical fixes, over all changes first deployed in the week. */
-    REWORK_RATE("rework-rate", "rework rate", Unit.RATIO, "change deployed", false);
+    REWORK_RATE("rework-rate", "rework rate", Unit.RATIO, "change deployed", "changes deployed", false);
 
     /** How a metric's values read. */
     public enum Unit {
@@ -41,13 +41,15 @@ public enum Metric {
     private final String title;
     private final Unit unit;
     private final String sample;
+    private final String samples;
     private final boolean gated;
 
-    Metric(String id, String title, Unit unit, String sample, boolean gated) {
+    Metric(String id, String title, Unit unit, String sample, String samples, boolean gated) {
         this.id = id;
         this.title = title;
         this.unit = unit;
         this.sample = sample;
+        this.samples = samples;
         this.gated = gated;
     }
 
@@ -72,13 +74,7 @@ public enum Metric {
 
     /** One data point of it in words: {@code 1 deployment}, {@code 3 incidents resolved}. */
     public String samples(int n) {
-        if (n == 1) {
-            return "1 " + sample;
-        }
-        int space = sample.indexOf(' ');
-        String noun = space < 0 ? sample : sample.substring(0, space);
-        String rest = space < 0 ? "" : sample.substring(space);
-        return n + " " + noun + "s" + rest;
+        return n == 1 ? "1 " + sample : n + " " + samples;
     }
 
     /** A value as reports show it: {@code 25.0%}, {@code 3.5h}, {@code 12}. */
