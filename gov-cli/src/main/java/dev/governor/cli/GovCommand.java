@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
                 + " (intent, contract, change, release, learning).",
         footer = {"", "Exit codes: 0 nothing blocking, 1 at least one blocking finding, 2 usage error or bad input.",
                 "GOV_NOW (an ISO instant) fixes the clock for reproducible reports."},
-        subcommands = {CheckCommand.class, HotspotsCommand.class, RulesCommand.class, ExplainCommand.class})
+        subcommands = {CheckCommand.class, HotspotsCommand.class, RulesCommand.class, ExplainCommand.class,
+                MetricsCommand.class})
 public final class GovCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;

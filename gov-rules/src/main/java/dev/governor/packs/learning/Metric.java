@@ -12,20 +12,27 @@ import java.util.Locale;
  */
 public enum Metric {
     /** Deployments in the week that failed, were rolled back or caused an incident, over all deployments. */
-    CHANGE_FAILURE_RATE("change-failure-rate", "change failure rate", Unit.RATIO, "deployment", "deployments", true),
+    CHANGE_FAILURE_RATE("change-failure-rate", "change failure rate", Unit.RATIO, "deployment", "deployments", true,
+            "deployments in the week that failed, were rolled back or caused an incident, over all deployments in the week"),
     /** Mean hours from opened to resolved of the incidents resolved in the week. */
-    MTTR("mttr", "MTTR", Unit.HOURS, "incident resolved", "incidents resolved", true),
+    MTTR("mttr", "MTTR", Unit.HOURS, "incident resolved", "incidents resolved", true,
+            "mean hours from opened to resolved of the incidents resolved in the week"),
     /** Changes merged in the week that revert an earlier change, over all changes merged in the week. */
-    REVERT_RATE("revert-rate", "revert rate", Unit.RATIO, "change merged", "changes merged", true),
+    REVERT_RATE("revert-rate", "revert rate", Unit.RATIO, "change merged", "changes merged", true,
+            "changes merged in the week that revert an earlier change, over all changes merged in the week"),
     /** Mean hours changes merged in the week waited for a review requested from another team. */
     CROSS_TEAM_BLOCKING_TIME("cross-team-blocking-time", "cross-team blocking time", Unit.HOURS, "cross-team review",
-            "cross-team reviews", true),
+            "cross-team reviews", true, "mean hours that changes merged in the week waited for a review requested from"
+            + " another team than the author's, from the request to that team's first review"),
     /** Successful deployments in the week. */
-    DEPLOYMENT_FREQUENCY("deployment-frequency", "deployment frequency", Unit.COUNT, "successful deployment", "successful deployments", false),
+    DEPLOYMENT_FREQUENCY("deployment-frequency", "deployment frequency", Unit.COUNT, "successful deployment",
+            "successful deployments", false, "successful deployments in the week"),
     /** Median hours from a change's first commit to its first successful deployment, for changes deployed in the week. */
-    LEAD_TIME("lead-time", "median lead time", Unit.HOURS, "change deployed", "changes deployed", false),
+    LEAD_TIME("lead-time", "median lead time", Unit.HOURS, "change deployed", "changes deployed", false,
+            "median hours from a change's first commit to its first successful deployment, of the changes first deployed in the week"),
     /** Changes first deployed in the week that are tactical fixes, over all changes first deployed in the week. */
-    REWORK_RATE("rework-rate", "rework rate", Unit.RATIO, "change deployed", "changes deployed", false);
+    REWORK_RATE("rework-rate", "rework rate", Unit.RATIO, "change deployed", "changes deployed", false,
+            "changes first deployed in the week that are tactical fixes, over all changes first deployed in the week");
 
     /** How a metric's values read. */
     public enum Unit {
@@ -43,14 +50,16 @@ public enum Metric {
     private final String sample;
     private final String samples;
     private final boolean gated;
+    private final String definition;
 
-    Metric(String id, String title, Unit unit, String sample, String samples, boolean gated) {
+    Metric(String id, String title, Unit unit, String sample, String samples, boolean gated, String definition) {
         this.id = id;
         this.title = title;
         this.unit = unit;
         this.sample = sample;
         this.samples = samples;
         this.gated = gated;
+        this.definition = definition;
     }
 
     /** Its id, as findings and {@code gov metrics --format json} name it: {@code change-failure-rate}. */
@@ -61,6 +70,11 @@ public enum Metric {
     /** Its name in prose: {@code change failure rate}. */
     public String title() {
         return title;
+    }
+
+    /** What it measures, in one sentence without a capital or a full stop (docs/learning.md has the details). */
+    public String definition() {
+        return definition;
     }
 
     public Unit unit() {
