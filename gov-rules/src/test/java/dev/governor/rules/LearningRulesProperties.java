@@ -133,6 +133,9 @@ class LearningRulesProperties {
             if (random.nextInt(4) == 0) {
                 b.reverts("#" + (1 + random.nextInt(position)));
             }
+            if (random.nextBoolean()) {
+                b.firstCommitAt(at.minusSeconds(random.nextInt(5 * 86_400))); // else lead time runs from the merge
+            }
             ChangeType[] types = ChangeType.values();
             if (random.nextInt(5) > 0) {
                 b.type(types[random.nextInt(types.length)]);

@@ -247,7 +247,9 @@ class LearningRulesTest {
         List<Change> changes = List.of(
                 Change.builder("#1").sha("1111111111aa").mergedAt(w45.plus(Duration.ofHours(1))).type(ChangeType.TACTICAL_FIX).position(0).build(),
                 Change.builder("#2").sha("2222222222bb").mergedAt(w45.plus(Duration.ofHours(2))).type(ChangeType.FEATURE).position(1).build(),
-                Change.builder("#3").sha("3333333333cc").mergedAt(w45.plus(Duration.ofHours(3))).type(ChangeType.TACTICAL_FIX).position(2).build());
+                // work on #3 began a day before it was merged
+                Change.builder("#3").sha("3333333333cc").mergedAt(w45.plus(Duration.ofHours(3))).type(ChangeType.TACTICAL_FIX)
+                        .firstCommitAt(w45.minus(Duration.ofHours(21))).position(2).build());
         List<Deployment> deployments = List.of(
                 // delivers #1 and #2 (lead times 9h and 8h)
                 new Deployment("d1", "2222222", "prod", w45.plus(Duration.ofHours(10)), Deployment.Status.SUCCESS),
@@ -255,7 +257,7 @@ class LearningRulesTest {
                 new Deployment("d2", "3333333333cc", "prod", w45.plus(Duration.ofHours(11)), Deployment.Status.FAILED),
                 // an older commit again: nothing new
                 new Deployment("d3", "1111111111aa", "prod", w46.plus(Duration.ofHours(1)), Deployment.Status.SUCCESS),
-                // delivers #3 (lead time 24h + 1h - 3h = 166h)
+                // delivers #3 (lead time: from its first commit, 21 hours before W45, to W46 + 2h)
                 new Deployment("d4", "3333333333cc", "prod", w46.plus(Duration.ofHours(2)), Deployment.Status.SUCCESS));
         Evaluation run = governor(Policy.defaults(), changes, deployments).evaluate(Scope.all(), LearningPack.WEEKS);
 
@@ -263,7 +265,7 @@ class LearningRulesTest {
                 WeekValue.of(Metric.DEPLOYMENT_FREQUENCY, IsoWeek.parse("2026-W45"), 1, 1),
                 WeekValue.of(Metric.DEPLOYMENT_FREQUENCY, IsoWeek.parse("2026-W46"), 2, 2),
                 WeekValue.of(Metric.LEAD_TIME, IsoWeek.parse("2026-W45"), 8.5, 2),
-                WeekValue.of(Metric.LEAD_TIME, IsoWeek.parse("2026-W46"), 167.0, 1),
+                WeekValue.of(Metric.LEAD_TIME, IsoWeek.parse("2026-W46"), 191.0, 1),
                 WeekValue.of(Metric.REWORK_RATE, IsoWeek.parse("2026-W45"), 0.5, 2),
                 WeekValue.of(Metric.REWORK_RATE, IsoWeek.parse("2026-W46"), 1.0, 1));
     }

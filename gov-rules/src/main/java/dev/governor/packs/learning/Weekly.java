@@ -197,7 +197,7 @@ final class Weekly {
         }
         Map<String, Change> byId = new HashMap<>(changes.size() * 2);
         for (Change c : changes) {
-            byId.put(c.id(), c);
+            byId.putIfAbsent(c.id(), c);
         }
         // change id -> team -> [first request, first review], in the order the changes' reviews came
         Map<String, Map<String, Instant[]>> waits = new LinkedHashMap<>();
@@ -256,7 +256,7 @@ final class Weekly {
             int p = place(bySha, d.sha());
             for (int q = delivered + 1; q <= p; q++) {
                 Change c = changes.get(q);
-                points.at(Metric.LEAD_TIME, d.at()).keep(d.at().toEpochMilli() - firstCommit(c).toEpochMilli());
+                points.at(Metric.LEAD_TIME, d.at()).keep(d.at().toEpochMilli() - c.startedAt().toEpochMilli());
                 points.at(Metric.REWORK_RATE, d.at()).add(c.type() == ChangeType.TACTICAL_FIX ? 1 : 0);
             }
             delivered = Math.max(delivered, p);
@@ -275,10 +275,5 @@ final class Weekly {
         }
         Map.Entry<String, Integer> next = bySha.ceilingEntry(sha);
         return next != null && next.getKey().startsWith(sha) ? next.getValue() : -1;
-    }
-
-    /** When work on a change began: its first commit's author time where the history knows it, else its merge. */
-    static Instant firstCommit(Change c) {
-        return c.mergedAt();
     }
 }
