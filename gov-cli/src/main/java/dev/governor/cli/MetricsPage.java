@@ -78,9 +78,13 @@ final class MetricsPage {
         out.append("<section class=\"metric\" id=\"").append(metric.id()).append("\">\n<h2>").append(metric.title())
                 .append("</h2>\n<p class=\"what\">").append(escape(metric.definition())).append(" (")
                 .append(unit(metric)).append(")</p>\n");
+        if (s.cells().stream().allMatch(c -> c.samples() == 0)) {
+            out.append("<p class=\"empty\">No data in these weeks: it comes from ").append(escape(metric.source()))
+                    .append(".</p>\n");
+        }
         out.append("<div class=\"chart\" data-chart=\"").append(metric.id()).append("\" role=\"img\" aria-label=\"")
                 .append(metric.title()).append(" by week\"></div>\n");
-        out.append("<table class=\"numbers\">\n<tr><th scope=\"row\">week</th>");
+        out.append("<div class=\"scroll\"><table class=\"numbers\">\n<tr><th scope=\"row\">week</th>");
         for (IsoWeek w : m.weeks()) {
             out.append("<th scope=\"col\"").append(classes(m, s, w)).append(">").append(w).append("</th>");
         }
@@ -93,7 +97,7 @@ final class MetricsPage {
         for (LearningMetrics.Cell c : s.cells()) {
             out.append("<td").append(classes(m, s, c.week())).append(">").append(c.samples()).append("</td>");
         }
-        out.append("</tr>\n</table>\n");
+        out.append("</tr>\n</table></div>\n");
         StringBuilder notes = new StringBuilder();
         for (LearningMetrics.Cell c : s.cells()) {
             if (c.degraded() != null) {
@@ -117,7 +121,7 @@ final class MetricsPage {
             out.append("<li><strong>").append(s.metric().title()).append("</strong>: ")
                     .append(escape(s.metric().definition())).append(" (").append(unit(s.metric())).append(")</li>\n");
         }
-        out.append("</ul>\n<table class=\"numbers\">\n<tr><th scope=\"row\">week</th>");
+        out.append("</ul>\n<div class=\"scroll\"><table class=\"numbers\">\n<tr><th scope=\"row\">week</th>");
         for (IsoWeek w : m.weeks()) {
             out.append("<th scope=\"col\">").append(w).append("</th>");
         }
@@ -129,7 +133,7 @@ final class MetricsPage {
             }
             out.append("</tr>\n");
         }
-        out.append("</table>\n</section>\n");
+        out.append("</table></div>\n</section>\n");
     }
 
     private static String classes(LearningMetrics m, LearningMetrics.Series s, IsoWeek week) {
@@ -211,6 +215,8 @@ final class MetricsPage {
             .swatch.blocker { background: rgba(220, 38, 38, 0.45); margin-left: 10px; }
             section { margin: 26px 0; }
             .chart { width: 100%; min-height: 230px; }
+            .scroll { overflow-x: auto; }
+            .empty { color: var(--muted); font-style: italic; margin: 4px 0; }
             table.numbers { border-collapse: collapse; font-variant-numeric: tabular-nums; margin-top: 6px;
                             font-size: 12px; width: 100%; }
             table.numbers th, table.numbers td { border: 1px solid #e5e7eb; padding: 3px 5px; text-align: right;

@@ -72,6 +72,18 @@ public enum Metric {
         return title;
     }
 
+    /** Where its data points come from, for a reader who sees none: {@code .gov/incidents.yml}. */
+    public String source() {
+        return switch (this) {
+            case CHANGE_FAILURE_RATE -> ".gov/deployments.yml and .gov/incidents.yml";
+            case MTTR -> ".gov/incidents.yml";
+            case REVERT_RATE -> "the changes of the history";
+            case CROSS_TEAM_BLOCKING_TIME -> ".gov/reviews.yml or PR records in .gov/prs/";
+            case DEPLOYMENT_FREQUENCY -> ".gov/deployments.yml";
+            case LEAD_TIME, REWORK_RATE -> ".gov/deployments.yml and the changes of the history";
+        };
+    }
+
     /** What it measures, in one sentence without a capital or a full stop (docs/learning.md has the details). */
     public String definition() {
         return definition;

@@ -57,10 +57,18 @@ final class Weekly {
     /** Each metric's data points, by week index. */
     private static final class Points {
         private final Map<Metric, TreeMap<Long, Week>> byMetric = new EnumMap<>(Metric.class);
+        // records mostly come in time order: the week of the last point of each metric is looked up once
+        private final long[] lastIndex = new long[Metric.values().length];
+        private final Week[] last = new Week[Metric.values().length];
 
         Week at(Metric metric, Instant when) {
-            return byMetric.computeIfAbsent(metric, m -> new TreeMap<>()).computeIfAbsent(IsoWeek.indexOf(when),
-                    i -> new Week());
+            long index = IsoWeek.indexOf(when);
+            int m = metric.ordinal();
+            if (last[m] == null || lastIndex[m] != index) {
+                last[m] = byMetric.computeIfAbsent(metric, k -> new TreeMap<>()).computeIfAbsent(index, i -> new Week());
+                lastIndex[m] = index;
+            }
+            return last[m];
         }
 
         List<WeekValue> values() {
