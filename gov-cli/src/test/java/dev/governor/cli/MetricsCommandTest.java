@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -169,6 +170,38 @@ class MetricsCommandTest {
                 + " releases are blocked in 2026-W48</li>");
         assertThat(html).contains("<td class=\"blocker\" data-week=\"2026-W48\">33.3%</td>");
         assertThat(html).contains("<td class=\"degraded\" data-week=\"2026-W47\">60.0%</td>");
+    }
+
+    @Test
+    void cross_team_waits_come_from_pr_records_and_reviews_yml_together(@TempDir Path scratch) throws IOException {
+        Path root;
+        try (GitRepo git = GitRepo.init(scratch.resolve("prs"))) {
+            git.change("src/A.java", "a", "Add A (#1)", "feature", Instant.parse("2026-11-24T10:00:00Z"));
+            git.change("src/B.java", "b", "Add B (#2)", "feature", Instant.parse("2026-11-24T12:00:00Z"));
+            root = git.root();
+        }
+        Files.createDirectories(root.resolve(".gov/prs"));
+        // GitHub's pull request object with reviews requested from teams: ann waited 5h for platform; web is her own
+        Files.writeString(root.resolve(".gov/prs/1.json"), """
+                {"number": 1, "title": "Add A", "user": {"login": "ann"}, "merged_at": "2026-11-24T10:00:00Z",
+                 "requested_teams": [{"slug": "platform"}, {"slug": "web"}],
+                 "reviews": [{"user": {"login": "bob"}, "state": "APPROVED", "submitted_at": "2026-11-24T08:00:00Z",
+                              "team": "platform", "requested_at": "2026-11-24T03:00:00Z"},
+                             {"user": {"login": "cy"}, "state": "APPROVED", "submitted_at": "2026-11-24T09:00:00Z",
+                              "team": "web", "requested_at": "2026-11-23T09:00:00Z"}]}
+                """);
+        Files.writeString(root.resolve(".gov/reviews.jsonl"), """
+                {"change": "#2", "team": "security", "requested": "2026-11-24T01:00:00Z", "reviewed": "2026-11-24T10:00:00Z"}
+                """);
+        Files.writeString(root.resolve("governance.yml"), "learning: { teams: { web: [ann] } }\n");
+
+        Gov.Result r = gov().run("metrics", "--repo", root.toString(), "--format", "json", "--weeks", "1");
+        JsonNode blocking = new ObjectMapper().readTree(r.out()).path("metrics").get(3);
+
+        assertThat(r.err()).isEmpty();
+        assertThat(blocking.path("id").asText()).isEqualTo("cross-team-blocking-time");
+        assertThat(blocking.path("values").toString()).isEqualTo("[{\"week\":\"2026-W48\",\"start\":"
+                + "\"2026-11-23T00:00:00Z\",\"value\":7,\"samples\":2,\"degraded\":false}]");
     }
 
     @Test
