@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,6 +68,21 @@ class MetricsCommandTest {
                     at: 2026-11-16T00:00:00Z
                 """);
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void the_learning_findings_in_json_are_valid_against_the_report_schema() throws IOException {
+        Gov.Result r = gov().run("check", "--repo", repo.toString(), "--format", "json");
+
+        try (InputStream in = MetricsCommandTest.class.getClassLoader().getResourceAsStream("dev/governor/report.schema.json")) {
+            assertThat(in).as("report.schema.json on the class path").isNotNull();
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+            assertThat(schema.validate(r.out(), InputFormat.JSON)).isEmpty();
+        }
+        assertThat(r.out()).contains("      \"subject\" : {\n        \"kind\" : \"week\",\n        \"id\" : \"2026-W48\",\n"
+                + "        \"at\" : \"2026-11-23T00:00:00Z\",\n        \"detail\" : \"change-failure-rate\"\n      },\n"
+                + "      \"change\" : null,\n");
     }
 
     @Test
