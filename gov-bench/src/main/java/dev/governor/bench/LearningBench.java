@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The Learning layer over a million deployments and a hundred thousand incidents (with 100k changes and 10k review
  * requests, ten years of weeks): the rules (a whole {@code Governor.check()} with only the Learning layer in force:
  * every record into the session, the pack's weekly derivation, the rules over the weekly values) against the
- * plain-Java reference ({@link ReferenceLearning}) on the same records. Average time over time-boxed iterations,
+ * plain-Java reference ({@link ReferenceLearning}) on the same records, and the same check with no pack in force
+ * (what the engine spends taking the records into its session). Average time over time-boxed iterations,
  * as {@link IntentBench} does; {@link IntentBench.Cpu} gives the checking thread's CPU time.
  */
 @State(Scope.Benchmark)
@@ -48,6 +49,7 @@ public class LearningBench {
 
     private RecordsGenerator records;
     private Governor governor;
+    private Governor noPack;
     private ReferenceLearning reference;
 
     /** The default policy with only the Learning layer in force. */
@@ -65,6 +67,14 @@ public class LearningBench {
                 .clock(Clock.fixed(RecordsGenerator.now(), ZoneOffset.UTC))
                 .withoutServiceLoadedSources()
                 .build();
+        // no pack in force: what a check costs before any layer does anything (the records into the session)
+        noPack = Governor.builder()
+                .facts(Facts.builder().addAll(records.changes()).addAll(records.deployments())
+                        .addAll(records.incidents()).addAll(records.reviews()).build())
+                .policy(Policy.builder().layers(Set.of("no-such-pack")).build())
+                .clock(Clock.fixed(RecordsGenerator.now(), ZoneOffset.UTC))
+                .withoutServiceLoadedSources()
+                .build();
         reference = new ReferenceLearning(learningOnly().section(LearningPolicy.SECTION));
     }
 
@@ -79,6 +89,15 @@ public class LearningBench {
     public Report rules(IntentBench.Cpu cpu) {
         long started = cpu.start();
         Report report = governor.check();
+        cpu.stop(started);
+        return report;
+    }
+
+    /** The share of {@link #rules} that is the engine's, not the Learning pack's: the same check with no pack in force. */
+    @Benchmark
+    public Report sessionOnly(IntentBench.Cpu cpu) {
+        long started = cpu.start();
+        Report report = noPack.check();
         cpu.stop(started);
         return report;
     }
