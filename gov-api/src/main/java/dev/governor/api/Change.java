@@ -33,10 +33,12 @@ import java.util.Objects;
  * @param position     its place in the branch's first-parent history, oldest first (0 for the first change
  *                     read), or {@code null} for a change with no branch order (host-supplied); rules take
  *                     changes in branch order, and merge time only measures windows
+ * @param firstCommitAt when work on it began: the earliest author time of its commits (the merged side's, for a
+ *                     merge commit), or {@code null} when unknown (host-supplied); lead time is measured from it
  */
 public record Change(String id, String sha, Instant mergedAt, String author, List<FileChange> files,
                      String declaredType, ChangeType inferredType, String risk, Map<String, String> fields,
-                     List<Trailer> trailers, String reverts, Long position) implements Fact {
+                     List<Trailer> trailers, String reverts, Long position, Instant firstCommitAt) implements Fact {
 
     public Change {
         Objects.requireNonNull(id, "id");
@@ -47,6 +49,19 @@ public record Change(String id, String sha, Instant mergedAt, String author, Lis
         if (position != null && position < 0) {
             throw new IllegalArgumentException("change " + id + ": position must be 0 or more, was " + position);
         }
+    }
+
+    /** A change without the time its first commit was written (as before that was known). */
+    public Change(String id, String sha, Instant mergedAt, String author, List<FileChange> files, String declaredType,
+                  ChangeType inferredType, String risk, Map<String, String> fields, List<Trailer> trailers,
+                  String reverts, Long position) {
+        this(id, sha, mergedAt, author, files, declaredType, inferredType, risk, fields, trailers, reverts, position,
+                null);
+    }
+
+    /** When work on it began: {@link #firstCommitAt()} where known, else its merge time. */
+    public Instant startedAt() {
+        return firstCommitAt != null ? firstCommitAt : mergedAt;
     }
 
     /** The change type in force: the declared one if it is one of the five, else the inferred one if none was declared. */
@@ -103,6 +118,7 @@ public record Change(String id, String sha, Instant mergedAt, String author, Lis
         private final List<Trailer> trailers = new ArrayList<>();
         private String reverts;
         private Long position;
+        private Instant firstCommitAt;
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -122,13 +138,15 @@ public record Change(String id, String sha, Instant mergedAt, String author, Lis
         public Builder reverts(String reverts) { this.reverts = reverts; return this; }
         /** Its place in the branch's first-parent history (0 = oldest read); leave unset for host-supplied changes. */
         public Builder position(long position) { this.position = position; return this; }
+        /** The earliest author time of its commits, where it is known. */
+        public Builder firstCommitAt(Instant firstCommitAt) { this.firstCommitAt = firstCommitAt; return this; }
 
         public Change build() {
             if (mergedAt == null) {
                 throw new IllegalStateException("change " + id + " needs mergedAt(…): rules order changes by merge time");
             }
             return new Change(id, sha, mergedAt, author, files, declaredType, inferredType, risk, fields, trailers, reverts,
-                    position);
+                    position, firstCommitAt);
         }
     }
 }

@@ -128,7 +128,7 @@ final class Changes {
             sources.add(m.trailers());
         }
         Change.Builder b = Change.builder(id).sha(c.sha()).mergedAt(Instant.ofEpochSecond(c.commitTime()))
-                .files(c.files()).position(position);
+                .files(c.files()).position(position).firstCommitAt(Instant.ofEpochSecond(c.firstAuthorTime()));
         for (List<Trailer> source : sources) {
             for (Trailer t : source) {
                 b.trailer(t.key(), t.value());

@@ -22,9 +22,11 @@ import java.util.Objects;
  * @param files       the diff against the first parent (the empty tree for a root commit); empty for a
  *                    shallow clone's boundary commit, whose parent is unknown
  * @param merged      for a merge commit, the merged side's commits, newest first; else empty
+ * @param authorTime  the author time, epoch seconds: when the commit was first written
  */
 record CommitData(String sha, long commitTime, String authorEmail, String subject, String title,
-                  List<Trailer> trailers, String reverts, List<FileChange> files, List<Merged> merged) {
+                  List<Trailer> trailers, String reverts, List<FileChange> files, List<Merged> merged,
+                  long authorTime) {
 
     CommitData {
         Objects.requireNonNull(sha, "sha");
@@ -34,14 +36,24 @@ record CommitData(String sha, long commitTime, String authorEmail, String subjec
         merged = List.copyOf(merged);
     }
 
+    /** When work on the change began: the earliest author time of the commit and its merged side, epoch seconds. */
+    long firstAuthorTime() {
+        long first = authorTime;
+        for (Merged m : merged) {
+            first = Math.min(first, m.authorTime());
+        }
+        return first;
+    }
+
     /**
      * One commit of a merge's merged side.
      *
      * @param authorEmail its author's e-mail address
      * @param trailers    its trailers
      * @param reverts     the SHA named by {@code This reverts commit <sha>}, or {@code null}
+     * @param authorTime  its author time, epoch seconds
      */
-    record Merged(String authorEmail, List<Trailer> trailers, String reverts) {
+    record Merged(String authorEmail, List<Trailer> trailers, String reverts, long authorTime) {
         Merged {
             trailers = List.copyOf(trailers);
         }

@@ -228,7 +228,7 @@ final class CommitReader {
             List<FileChange> files = job.boundary ? List.of() : files(job.parentTree, c.getTree());
             return new CommitData(c.name(), c.getCommitTime(), email(c.getAuthorIdent()), subject,
                     Changes.mergeTitle(subject, message), Trailers.parse(message), Trailers.revertedCommit(message),
-                    files, merged(c));
+                    files, merged(c), authorTime(c));
         }
 
         private List<FileChange> files(ObjectId parentTree, ObjectId tree) throws IOException {
@@ -252,9 +252,16 @@ final class CommitReader {
             for (RevCommit side : sideWalk) {
                 String message = side.getFullMessage();
                 List<Trailer> trailers = Trailers.parse(message);
-                merged.add(new CommitData.Merged(email(side.getAuthorIdent()), trailers, Trailers.revertedCommit(message)));
+                merged.add(new CommitData.Merged(email(side.getAuthorIdent()), trailers, Trailers.revertedCommit(message),
+                        authorTime(side)));
             }
             return merged;
+        }
+
+        /** The author time, epoch seconds; a commit without a readable author line was written when committed. */
+        private static long authorTime(RevCommit c) {
+            PersonIdent who = c.getAuthorIdent();
+            return who == null ? c.getCommitTime() : who.getWhenAsInstant().getEpochSecond();
         }
 
         private static String email(PersonIdent who) {

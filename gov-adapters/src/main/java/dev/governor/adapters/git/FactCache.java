@@ -26,7 +26,7 @@ import java.util.Objects;
 import java.util.zip.CRC32;
 
 /**
- * The per-commit fact cache under the repository's git directory ({@code governor/commits-v2.bin}).
+ * The per-commit fact cache under the repository's git directory ({@code governor/commits-v3.bin}).
  * A commit's raw data is fixed by its SHA and by the settings that shape it: how renames are detected
  * ({@link Renames#SETTINGS}) and which commits a shallow clone lacks. The file records those settings and
  * is used only under the same ones, so changing them never leaves stale results; entries are keyed by
@@ -38,7 +38,7 @@ final class FactCache {
     private static final Logger LOG = LoggerFactory.getLogger(FactCache.class);
     private static final int MAGIC = 0x474f5646; // "GOVF"
     // bump when CommitData's shape changes; a change in how it is computed goes into the settings
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final String FILE_NAME = "commits-v" + VERSION + ".bin";
     private static final String FILE_PREFIX = "commits-v";
 
@@ -155,7 +155,9 @@ final class FactCache {
                 writeString(out, m.authorEmail());
                 writeTrailers(out, m.trailers());
                 writeString(out, m.reverts());
+                out.writeLong(m.authorTime());
             }
+            out.writeLong(c.authorTime());
         }
         // a DataOutputStream writes straight through to the byte buffer: nothing to flush
         CRC32 crc = new CRC32();
@@ -201,9 +203,10 @@ final class FactCache {
             int nMerged = in.readInt();
             List<CommitData.Merged> merged = new ArrayList<>(nMerged);
             for (int m = 0; m < nMerged; m++) {
-                merged.add(new CommitData.Merged(readString(in), readTrailers(in), readString(in)));
+                merged.add(new CommitData.Merged(readString(in), readTrailers(in), readString(in), in.readLong()));
             }
-            commits.put(sha, new CommitData(sha, time, email, subject, title, trailers, reverts, files, merged));
+            commits.put(sha, new CommitData(sha, time, email, subject, title, trailers, reverts, files, merged,
+                    in.readLong()));
         }
         if (in.available() != 0) {
             throw new IOException("trailing bytes");

@@ -5,6 +5,7 @@ import dev.governor.api.ChangeType;
 import dev.governor.api.Trailer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,12 +88,12 @@ class ChangesTest {
     }
 
     private static final CommitData.Merged SIDE_TRAILER =
-            new CommitData.Merged("side@example.com", List.of(new Trailer("Reverts", "#3")), "cccccccc");
-    private static final CommitData.Merged SIDE_MESSAGE = new CommitData.Merged("older@example.com", List.of(), "dddddddd");
+            new CommitData.Merged("side@example.com", List.of(new Trailer("Reverts", "#3")), "cccccccc", 300);
+    private static final CommitData.Merged SIDE_MESSAGE = new CommitData.Merged("older@example.com", List.of(), "dddddddd", 200);
 
     private static Change change(List<Trailer> trailers, String reverts, List<CommitData.Merged> merged) {
-        CommitData c = new CommitData(SHA, 0, "dev@example.com", "Merge pull request #9 from acme/x", null, trailers,
-                reverts, List.of(), merged);
+        CommitData c = new CommitData(SHA, 1000, "dev@example.com", "Merge pull request #9 from acme/x", null, trailers,
+                reverts, List.of(), merged, 1000);
         return Changes.change(c, "#9", 0, null, true);
     }
 
@@ -110,9 +111,16 @@ class ChangesTest {
     @Test
     void a_merge_is_written_by_its_newest_side_commits_author() {
         assertThat(change(List.of(), null, List.of(SIDE_TRAILER, SIDE_MESSAGE)).author()).isEqualTo("side@example.com");
-        assertThat(change(List.of(), null, List.of(new CommitData.Merged(null, List.of(), null))).author())
+        assertThat(change(List.of(), null, List.of(new CommitData.Merged(null, List.of(), null, 0))).author())
                 .isEqualTo("dev@example.com");
         assertThat(change(List.of(), null, List.of()).author()).isEqualTo("dev@example.com");
+    }
+
+    @Test
+    void work_on_a_merge_began_with_the_oldest_commit_of_its_merged_side() {
+        assertThat(change(List.of(), null, List.of(SIDE_TRAILER, SIDE_MESSAGE)).firstCommitAt())
+                .isEqualTo(Instant.ofEpochSecond(200));
+        assertThat(change(List.of(), null, List.of()).firstCommitAt()).isEqualTo(Instant.ofEpochSecond(1000));
     }
 
     @Test

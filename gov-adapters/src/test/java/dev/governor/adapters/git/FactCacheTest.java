@@ -35,10 +35,11 @@ class FactCacheTest {
             "fedcba9876543210fedcba9876543210fedcba98",
             List.of(FileChange.added("a"), FileChange.modified("b"), FileChange.deleted("c"), FileChange.renamed("d", "e"),
                     new FileChange(FileChange.Kind.COPIED, "f", "g")),
-            List.of(new CommitData.Merged("bob@example.com", List.of(new Trailer("Change-Type", "feature")), null),
-                    new CommitData.Merged(null, List.of(), "abcdef1")));
+            List.of(new CommitData.Merged("bob@example.com", List.of(new Trailer("Change-Type", "feature")), null,
+                            1_699_000_000L),
+                    new CommitData.Merged(null, List.of(), "abcdef1", 1_698_000_000L)), 1_699_999_000L);
     private static final CommitData BARE = new CommitData("1111111111111111111111111111111111111111", 0, null, "",
-            null, List.of(), null, List.of(), List.of());
+            null, List.of(), null, List.of(), List.of(), 0);
 
     @TempDir
     Path dir;
@@ -90,7 +91,7 @@ class FactCacheTest {
         cache(SETTINGS).store(List.of(FULL));
 
         assertThat(cache(SETTINGS).load()).containsOnlyKeys(FULL.sha());
-        assertThat(cache(SETTINGS).file()).isEqualTo(dir.resolve("governor").resolve("commits-v2.bin")).exists();
+        assertThat(cache(SETTINGS).file()).isEqualTo(dir.resolve("governor").resolve("commits-v3.bin")).exists();
     }
 
     @Test
@@ -125,7 +126,7 @@ class FactCacheTest {
         cache(SETTINGS).store(List.of(BARE));
 
         try (var files = Files.list(governor)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("commits-v2.bin", "notes.txt");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("commits-v3.bin", "notes.txt");
         }
     }
 
@@ -177,9 +178,9 @@ class FactCacheTest {
     @Test
     void another_format_or_version_is_refused() throws IOException {
         assertThatThrownBy(() -> FactCache.decode(SETTINGS, sealed(body(0x12345678, FactCache.VERSION))))
-                .hasMessage("not a version 2 fact cache");
-        assertThatThrownBy(() -> FactCache.decode(SETTINGS, sealed(body(0x474f5646, 1))))
-                .hasMessage("not a version 2 fact cache");
+                .hasMessage("not a version 3 fact cache");
+        assertThatThrownBy(() -> FactCache.decode(SETTINGS, sealed(body(0x474f5646, 2))))
+                .hasMessage("not a version 3 fact cache");
     }
 
     @Test

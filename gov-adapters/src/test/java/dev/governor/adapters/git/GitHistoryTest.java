@@ -94,6 +94,19 @@ class GitHistoryTest {
     }
 
     @Test
+    void work_on_a_merged_pull_request_began_with_its_oldest_commit() throws Exception {
+        git.commit("main", "init", 0, "a.txt", "a");
+        git.branch("topic", "main");
+        git.commit("topic", "start", 1, "b.txt", "b");
+        git.commit("topic", "finish", 3, "b.txt", "c");
+        git.merge("main", "topic", "Merge pull request #7 from acme/topic\n\nAdd b", 9);
+
+        // TestRepo writes each commit an hour before it commits it: "start" was written at T0 + 1 min - 1 h
+        assertThat(last().firstCommitAt()).isEqualTo(TestRepo.T0.plusSeconds(60).minusSeconds(3600));
+        assertThat(last().mergedAt()).isEqualTo(TestRepo.T0.plusSeconds(540));
+    }
+
+    @Test
     void changes_are_oldest_first() throws Exception {
         git.commit("main", "one (#1)", 0, "a.txt", "a");
         git.commit("main", "two (#2)", 1, "a.txt", "b");
