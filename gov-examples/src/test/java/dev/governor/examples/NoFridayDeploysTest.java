@@ -90,9 +90,9 @@ class NoFridayDeploysTest {
         assertThatThrownBy(() -> Governor.builder().rules(dir).withoutServiceLoadedSources().build())
                 .isInstanceOfSatisfying(GovernanceException.class, e -> {
                     assertThat(e.source()).isEqualTo(bad.toString());
-                    // the executable model reports no line for an unknown field (only for syntax errors)
-                    assertThat(e.problem()).isEqualTo("rule file does not compile: Unable to parse left part of "
-                            + "expression: nosuchfield == 1");
+                    assertThat(e.line()).isEqualTo(5);
+                    assertThat(e.problem()).isEqualTo("rule 'ci.broken' does not compile: Deployment has no field "
+                            + "'nosuchfield'; its fields are at, dayOfWeek, env, id, ref, sha, status");
                 });
     }
 }

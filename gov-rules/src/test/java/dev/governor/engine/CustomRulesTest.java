@@ -94,7 +94,8 @@ class CustomRulesTest {
                     GovernanceException g = (GovernanceException) e;
                     assertThat(g.source()).isEqualTo(file.toString());
                     assertThat(g.line()).isEqualTo(5);
-                    assertThat(g.problem()).startsWith("rule file does not compile: ");
+                    assertThat(g.problem()).isEqualTo("rule 'ci.broken' does not compile: no viable alternative at "
+                            + "input ')' in rule \"ci.broken\"");
                 });
     }
 
