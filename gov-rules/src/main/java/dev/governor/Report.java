@@ -57,10 +57,11 @@ public final class Report {
     private final Set<Layer> layers;
     private final Map<String, Integer> factCounts;
     private final int suppressedByBaseline;
+    private final List<RuleInfo> rules;
 
     Report(List<Finding> findings, Instant evaluatedAt, Facts.Origin repository, boolean shallow, String policySource,
            String policySha256, String rulePack, Set<Layer> layers, Map<String, Integer> factCounts,
-           int suppressedByBaseline) {
+           int suppressedByBaseline, List<RuleInfo> rules) {
         this.findings = findings.stream().sorted(ORDER).toList();
         this.evaluatedAt = Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         this.repository = repository;
@@ -72,6 +73,7 @@ public final class Report {
         this.layers = Collections.unmodifiableSet(layers.isEmpty() ? EnumSet.noneOf(Layer.class) : EnumSet.copyOf(layers));
         this.factCounts = new TreeMap<>(factCounts);
         this.suppressedByBaseline = suppressedByBaseline;
+        this.rules = List.copyOf(rules);
     }
 
     /** Every finding, in report order. */
@@ -117,6 +119,14 @@ public final class Report {
         return factCounts;
     }
 
+    /**
+     * The rules that were loaded for this check (built-in, packs and custom files), as
+     * {@link Governor#rules()} lists them: what {@code GovRule.check(report)} knows a rule id from.
+     */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
     /** How many findings a baseline suppressed. */
     public int suppressedByBaseline() {
         return suppressedByBaseline;
@@ -131,7 +141,7 @@ public final class Report {
     public Report without(Set<String> known) {
         List<Finding> kept = findings.stream().filter(f -> !known.contains(f.fingerprint())).toList();
         return new Report(kept, evaluatedAt, repository, shallow, policySource, policySha256, rulePack, layers, factCounts,
-                suppressedByBaseline + findings.size() - kept.size());
+                suppressedByBaseline + findings.size() - kept.size(), rules);
     }
 
     /** The JSON document of {@code gov check --format json}, valid against {@code report.schema.json}. */

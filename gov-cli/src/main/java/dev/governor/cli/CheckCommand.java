@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (policy != null) {
-            builder.policy(policy);
+            builder.policy(policy.toAbsolutePath()); // a command-line path is the shell's, not the repository's
         }
         rules.addTo(builder);
         Report report;

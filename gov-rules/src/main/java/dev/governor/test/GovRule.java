@@ -109,38 +109,42 @@ public final class GovRule {
         throwIfFailed(evaluate(governor));
     }
 
-    /** Asserts this rule on a report already computed (custom rule ids are known only if they reported). */
+    /** Asserts this rule on a report already computed (it knows the rules that were loaded for it). */
     public void check(Report report) {
         throwIfFailed(evaluate(report));
     }
 
-    /** Runs the built-in rules over facts built in memory (default policy, system clock) and asserts this rule. */
+    /**
+     * Runs the built-in rules over facts built in memory (default policy, system clock) and asserts this rule.
+     * To test rules of your own on facts, check a Governor that loads them:
+     *
+     * <pre>{@code
+     * rule.check(Governor.builder().rules(Path.of("src/main/resources/rules")).facts(facts).clock(clock).build());
+     * }</pre>
+     */
     public void check(Facts facts) {
         throwIfFailed(evaluate(facts));
     }
 
     /** Like {@link #check(Governor)}, returning the result instead of throwing. */
     public Result evaluate(Governor governor) {
-        return evaluate(governor.check(), governor.rules());
+        return evaluate(governor.check(), false);
     }
 
     /** Like {@link #check(Report)}, returning the result instead of throwing. */
     public Result evaluate(Report report) {
-        return evaluate(report, null);
+        return evaluate(report, false);
     }
 
     /** Like {@link #check(Facts)}, returning the result instead of throwing. */
     public Result evaluate(Facts facts) {
-        return evaluate(Governor.builder().facts(facts).withoutServiceLoadedSources().build());
+        return evaluate(Governor.builder().facts(facts).withoutServiceLoadedSources().build().check(), true);
     }
 
-    /**
-     * @param rules the loaded rules, or {@code null} when only the report is known (then the built-in rules
-     *              and those that reported count as known)
-     */
-    Result evaluate(Report report, List<RuleInfo> rules) {
+    /** @param builtInOnly whether the report is of the built-in rules alone (a check of bare facts) */
+    Result evaluate(Report report, boolean builtInOnly) {
         if (!allowEmpty) {
-            String empty = whyEmpty(report, rules);
+            String empty = whyEmpty(report, builtInOnly);
             if (empty != null) {
                 return new Result(false, List.of(), empty);
             }
@@ -153,7 +157,7 @@ public final class GovRule {
         if (violations.isEmpty()) {
             return new Result(true, List.of(), null);
         }
-        return new Result(false, violations, message(violations, baseline, rules != null ? rules : BuiltIn.rules()));
+        return new Result(false, violations, message(violations, baseline, report.rules()));
     }
 
     private boolean matches(Finding f) {
@@ -162,27 +166,23 @@ public final class GovRule {
                 && (!blockingOnly || f.isBlocking());
     }
 
-    private String whyEmpty(Report report, List<RuleInfo> rules) {
+    private String whyEmpty(Report report, boolean builtInOnly) {
         String allow = ", or allow it with .allowEmptyShould(true)";
+        List<RuleInfo> rules = report.rules();
         if (ruleId != null) {
             Set<String> known = new TreeSet<>();
-            if (rules != null) {
-                rules.forEach(r -> known.add(r.id()));
-            } else {
-                known.addAll(BuiltIn.ids());
-                report.findings().forEach(f -> known.add(f.ruleId()));
-            }
+            rules.forEach(r -> known.add(r.id()));
             if (!known.contains(ruleId)) {
                 String near = nearest(ruleId, known);
                 String hint = near != null ? " (did you mean '" + near + "'?)" : "";
-                return rules != null
-                        ? "Rule '" + description + "' names no loaded rule" + hint
-                            + ", so it would pass whatever happens: fix the rule id" + allow
-                        : "Rule '" + description + "' names no built-in rule and none that reported" + hint
-                            + ", so it would pass whatever happens: fix the rule id, or check the Governor that loads"
-                            + " it so that its rules are known" + allow;
+                return builtInOnly && Layer.ofRule(ruleId) == Layer.CUSTOM
+                        ? "Rule '" + description + "' names no built-in rule" + hint + ", so it would pass whatever "
+                            + "happens: a check of facts alone runs the built-in rules; to test rules of your own, check "
+                            + "a Governor that loads them (Governor.builder().rules(dir).facts(facts).build())" + allow
+                        : "Rule '" + description + "' names no loaded rule" + hint
+                            + ", so it would pass whatever happens: fix the rule id" + allow;
             }
-            if (rules != null && rules.stream().anyMatch(r -> r.id().equals(ruleId) && !r.enabled())) {
+            if (rules.stream().anyMatch(r -> r.id().equals(ruleId) && !r.enabled())) {
                 return "Rule '" + description + "' is turned off by the policy, so it would pass whatever happens: "
                         + "turn it on in governance.yml" + allow;
             }
@@ -190,6 +190,12 @@ public final class GovRule {
         if (layer != null && layer != Layer.CUSTOM && !report.layers().contains(layer)) {
             return "Rule '" + description + "' matched no facts: layer " + layer.id() + " is not in force under the "
                     + "policy, so it would pass whatever happens: put it in force in governance.yml" + allow;
+        }
+        if (layer != null && rules.stream().noneMatch(r -> r.layer() == layer && r.enabled())) {
+            return "Rule '" + description + "' cannot be violated: no rule in force reports in layer " + layer.id()
+                    + ", so it would pass whatever happens: load the rules of that layer (" + (layer == Layer.CUSTOM
+                    ? "custom rule files, or a pack of your own" : "its pack, or custom rules with the prefix '"
+                    + layer.id() + ".'") + "), or turn them on in governance.yml" + allow;
         }
         int facts = report.factCounts().values().stream().mapToInt(Integer::intValue).sum();
         if (facts == 0) {
@@ -262,19 +268,5 @@ public final class GovRule {
     @Override
     public String toString() {
         return description;
-    }
-
-    /** The built-in rules, loaded once: what a report alone is checked against. */
-    private static final class BuiltIn {
-        private static final List<RuleInfo> RULES = Governor.builder().withoutServiceLoadedSources().build().rules();
-        private static final Set<String> IDS = RULES.stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet());
-
-        static Set<String> ids() {
-            return IDS;
-        }
-
-        static List<RuleInfo> rules() {
-            return RULES;
-        }
     }
 }

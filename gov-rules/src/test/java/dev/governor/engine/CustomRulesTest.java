@@ -110,6 +110,17 @@ class CustomRulesTest {
     }
 
     @Test
+    void a_custom_rule_may_not_take_a_built_in_rules_id() throws Exception {
+        Path file = dir.resolve("mine.drl");
+        Files.writeString(file, "rule \"intent.tag-missing\"\nwhen\n    $c : Change( )\nthen\nend\n");
+
+        assertThatThrownBy(() -> governor(dir).build())
+                .isInstanceOf(GovernanceException.class)
+                .hasMessage(file + ":1: rule id 'intent.tag-missing' is a built-in rule's: give your rule an id of its "
+                        + "own (to change the built-in one, set its severity or turn it off under rules: in governance.yml)");
+    }
+
+    @Test
     void a_missing_rule_directory_is_an_error() {
         Path missing = dir.resolve("nope");
         assertThatThrownBy(() -> governor(missing).build())

@@ -109,8 +109,8 @@ public final class Engine {
             for (FactSource source : sources) {
                 Facts more = source.read(context);
                 if (more == null) {
-                    throw new GovernanceException(source.getClass().getName(), 0, "this FactSource returned null from "
-                            + "read(…): return Facts.empty() when it has nothing to say");
+                    throw new GovernanceException(name(source), 0, "this FactSource returned null from read(…): "
+                            + "return Facts.empty() when it has nothing to say");
                 }
                 facts = facts.plus(more);
             }
@@ -119,6 +119,23 @@ public final class Engine {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * A fact source as its author knows it: its class, or for a lambda or an anonymous class the class that
+     * declares it (the JVM's name for a lambda changes from run to run).
+     */
+    static String name(FactSource source) {
+        Class<?> type = source.getClass();
+        String name = type.getName();
+        int lambda = name.indexOf("$$Lambda");
+        if (lambda >= 0) {
+            return "a FactSource lambda in " + name.substring(0, lambda);
+        }
+        if (type.isAnonymousClass()) {
+            return "an anonymous FactSource in " + type.getEnclosingClass().getName();
+        }
+        return name;
     }
 
     private History openHistory(Instant governedFrom) {
