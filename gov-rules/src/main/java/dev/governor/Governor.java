@@ -10,6 +10,7 @@ import dev.governor.api.Policy;
 import dev.governor.input.Suggestions;
 import dev.governor.internal.engine.Engine;
 import dev.governor.internal.engine.Packs;
+import dev.governor.internal.engine.QuietLogging;
 import dev.governor.internal.engine.RuleSet;
 import dev.governor.internal.policy.PolicyLoader;
 import dev.governor.pack.Pack;
@@ -45,6 +46,10 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class Governor {
+
+    static {
+        QuietLogging.whenNoProvider(); // before Drools and JGit first log
+    }
 
     /** How far back {@link #check()} reports when a repository is read and no {@code since} is given (spec/cli.md). */
     public static final Duration DEFAULT_REPORTED = Duration.ofDays(90);

@@ -352,8 +352,8 @@ class GitHistoryTest {
         try (GitHistory history = GitHistory.open(dir)) {
             assertThatThrownBy(() -> history.read("mian", null, Policy.defaults()))
                     .isInstanceOf(GovernanceException.class)
-                    .hasMessage(dir + ": unknown branch 'mian'; the branches are: main, release. "
-                            + "Pass --branch with one of them or fix 'branch' in governance.yml");
+                    .hasMessage(dir + ": unknown branch 'mian'; the branches are: main, release"
+                            + ": choose one of them, or fix 'branch' in governance.yml");
         }
     }
 
@@ -363,7 +363,7 @@ class GitHistoryTest {
             assertThatThrownBy(() -> history.read(null, null, Policy.defaults()))
                     .isInstanceOf(GovernanceException.class)
                     .hasMessage(dir + ": the repository has no commits yet on branch 'main': commit first, "
-                            + "or pass --branch with a branch that has commits");
+                            + "or choose a branch that has commits");
         }
     }
 
@@ -371,7 +371,7 @@ class GitHistoryTest {
     void directory_outside_any_repository_is_an_error(@TempDir Path elsewhere) {
         assertThatThrownBy(() -> GitHistory.open(elsewhere))
                 .isInstanceOf(GovernanceException.class)
-                .hasMessage(elsewhere + ": not a git repository: run gov inside a repository or pass --repo DIR");
+                .hasMessage(elsewhere + ": not a git repository: give the root of a git repository (the directory that holds .git)");
     }
 
     @Test
