@@ -118,7 +118,7 @@ public final class Governor {
         }
         List<Finding> kept = scope.isAll() ? reported(outcome) : within(scope, outcome);
         Report report = new Report(kept, outcome.evaluatedAt(), outcome.origin(), outcome.shallow(), policy.source(),
-                policy.sha256(), Version.RULE_PACK, inForce(), outcome.factCounts(), 0, loaded);
+                policy.sha256(), Version.RULE_PACK, inForce(), outcome.factCounts(), 0, loaded, outcome.changes());
         return new Evaluation(report, outcome.views());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.governor.api.Change;
 import dev.governor.api.Facts;
 import dev.governor.api.Finding;
 import dev.governor.api.Layer;
@@ -58,10 +59,11 @@ public final class Report {
     private final Map<String, Integer> factCounts;
     private final int suppressedByBaseline;
     private final List<RuleInfo> rules;
+    private final List<Change> changes;
 
     Report(List<Finding> findings, Instant evaluatedAt, Facts.Origin repository, boolean shallow, String policySource,
            String policySha256, String rulePack, Set<Layer> layers, Map<String, Integer> factCounts,
-           int suppressedByBaseline, List<RuleInfo> rules) {
+           int suppressedByBaseline, List<RuleInfo> rules, List<Change> changes) {
         this.findings = findings.stream().sorted(ORDER).toList();
         this.evaluatedAt = Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         this.repository = repository;
@@ -74,6 +76,7 @@ public final class Report {
         this.factCounts = new TreeMap<>(factCounts);
         this.suppressedByBaseline = suppressedByBaseline;
         this.rules = List.copyOf(rules);
+        this.changes = List.copyOf(changes);
     }
 
     /** Every finding, in report order. */
@@ -127,6 +130,14 @@ public final class Report {
         return rules;
     }
 
+    /**
+     * The changes the rules saw, in branch order: the whole governed history, also before the reported
+     * {@code since}. What {@code GovRules.findings().that().touch(…)} reads the files of a finding's change from.
+     */
+    public List<Change> changes() {
+        return changes;
+    }
+
     /** How many findings a baseline suppressed. */
     public int suppressedByBaseline() {
         return suppressedByBaseline;
@@ -141,7 +152,7 @@ public final class Report {
     public Report without(Set<String> known) {
         List<Finding> kept = findings.stream().filter(f -> !known.contains(f.fingerprint())).toList();
         return new Report(kept, evaluatedAt, repository, shallow, policySource, policySha256, rulePack, layers, factCounts,
-                suppressedByBaseline + findings.size() - kept.size(), rules);
+                suppressedByBaseline + findings.size() - kept.size(), rules, changes);
     }
 
     /** The JSON document of {@code gov check --format json}, valid against {@code report.schema.json}. */

@@ -29,28 +29,33 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * A rule that could not have been violated fails too: one naming a rule id no loaded rule has (a typo),
- * one whose rule the policy turned off, one over a layer not in force, and one over a check that saw no
- * facts at all. {@link #allowEmptyShould(boolean)} accepts those on purpose.
+ * one whose rule the policy turned off, one over a layer not in force or with no rule in force, one over
+ * paths no change touched, and one over a check that saw no facts at all.
+ * {@link #allowEmptyShould(boolean)} accepts those on purpose. Rules combine with {@link GovRules#allOf}.
  */
 public final class GovRule {
 
     private final String description;
-    private final String ruleId;
-    private final Layer layer;
-    private final boolean blockingOnly;
+    private final Selection selection;
     private final List<String> reasons;
     private final boolean allowEmpty;
     private final Path baselineDir;
+    /** The rules a combined rule checks, or empty for a rule of its own. */
+    private final List<GovRule> members;
 
-    GovRule(String description, String ruleId, Layer layer, boolean blockingOnly, List<String> reasons,
-            boolean allowEmpty, Path baselineDir) {
+    GovRule(String description, Selection selection, List<String> reasons, boolean allowEmpty, Path baselineDir,
+            List<GovRule> members) {
         this.description = description;
-        this.ruleId = ruleId;
-        this.layer = layer;
-        this.blockingOnly = blockingOnly;
+        this.selection = selection;
         this.reasons = List.copyOf(reasons);
         this.allowEmpty = allowEmpty;
         this.baselineDir = baselineDir;
+        this.members = List.copyOf(members);
+    }
+
+    /** A rule that no finding of {@code selection} may occur. */
+    GovRule(String description, Selection selection) {
+        this(description, selection, List.of(), false, null, List.of());
     }
 
     /**
@@ -76,15 +81,17 @@ public final class GovRule {
         Objects.requireNonNull(reason, "reason");
         List<String> more = new ArrayList<>(reasons);
         more.add(reason.strip());
-        return new GovRule(description, ruleId, layer, blockingOnly, more, allowEmpty, baselineDir);
+        return new GovRule(description, selection, more, allowEmpty, baselineDir, members);
     }
 
     /**
      * Whether this rule may pass although it could not have been violated (unknown or disabled rule id,
-     * layer not in force, no facts); by default it fails then, so that a typo cannot pass silently.
+     * layer not in force or without rules, paths no change touched, no facts); by default it fails then, so
+     * that a typo cannot pass silently. On a combined rule, it applies to each rule combined.
      */
     public GovRule allowEmptyShould(boolean allow) {
-        return new GovRule(description, ruleId, layer, blockingOnly, reasons, allow, baselineDir);
+        return new GovRule(description, selection, reasons, allow, baselineDir,
+                members.stream().map(m -> m.allowEmptyShould(allow)).toList());
     }
 
     /** What the rule asserts, as failure messages and baseline file names show it. */
@@ -101,7 +108,10 @@ public final class GovRule {
         if (baselineDir != null) {
             throw new IllegalStateException("rule '" + description + "' is already frozen in " + baselineDir);
         }
-        return new GovRule(description, ruleId, layer, blockingOnly, reasons, allowEmpty, Objects.requireNonNull(dir, "dir"));
+        Objects.requireNonNull(dir, "dir");
+        // a combined rule keeps one baseline per rule it combines: each is frozen on its own
+        return new GovRule(description, selection, reasons, allowEmpty, dir,
+                members.stream().map(m -> m.frozenIn(dir)).toList());
     }
 
     /** Runs {@code governor} once and asserts this rule on its report. */
@@ -143,13 +153,16 @@ public final class GovRule {
 
     /** @param builtInOnly whether the report is of the built-in rules alone (a check of bare facts) */
     Result evaluate(Report report, boolean builtInOnly) {
+        if (!members.isEmpty()) {
+            return combined(report, builtInOnly);
+        }
         if (!allowEmpty) {
             String empty = whyEmpty(report, builtInOnly);
             if (empty != null) {
                 return new Result(false, List.of(), empty);
             }
         }
-        List<Finding> violations = report.findings().stream().filter(this::matches).toList();
+        List<Finding> violations = report.findings().stream().filter(selection.in(report)).toList();
         Path baseline = baselineDir == null ? null : Baseline.file(baselineDir, description);
         if (baseline != null) {
             violations = Baseline.newViolations(baseline, description, violations);
@@ -160,15 +173,36 @@ public final class GovRule {
         return new Result(false, violations, message(violations, baseline, report.rules()));
     }
 
-    private boolean matches(Finding f) {
-        return (ruleId == null || f.ruleId().equals(ruleId))
-                && (layer == null || f.layer() == layer)
-                && (!blockingOnly || f.isBlocking());
+    /** Every rule combined, checked on the same report; one message with each failing rule's own. */
+    private Result combined(Report report, boolean builtInOnly) {
+        List<Finding> violations = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (GovRule member : members) {
+            Result r = member.evaluate(report, builtInOnly);
+            if (!r.passed()) {
+                violations.addAll(r.violations());
+                failures.add(r.message());
+            }
+        }
+        if (failures.isEmpty()) {
+            return new Result(true, List.of(), null);
+        }
+        StringBuilder out = new StringBuilder().append(failures.size()).append(" of ").append(members.size())
+                .append(members.size() == 1 ? " rule" : " rules").append(" of '").append(description)
+                .append(failures.size() == 1 ? "' was" : "' were").append(" violated");
+        if (!reasons.isEmpty()) {
+            out.append(", because ").append(String.join(" and ", reasons));
+        }
+        out.append(':');
+        failures.forEach(f -> out.append('\n').append(f));
+        return new Result(false, violations, out.toString());
     }
 
     private String whyEmpty(Report report, boolean builtInOnly) {
         String allow = ", or allow it with .allowEmptyShould(true)";
         List<RuleInfo> rules = report.rules();
+        String ruleId = selection.ruleId();
+        Layer layer = selection.layer();
         if (ruleId != null) {
             Set<String> known = new TreeSet<>();
             rules.forEach(r -> known.add(r.id()));
@@ -203,6 +237,12 @@ public final class GovRule {
                     + "deployments or other facts, so it would pass whatever happens: point it at a repository or "
                     + "at facts" + allow;
         }
+        String untouched = selection.untouched(report);
+        if (untouched != null) {
+            return "Rule '" + description + "' matched no facts: no change of the check (" + report.changes().size()
+                    + (report.changes().size() == 1 ? " change" : " changes") + ") touched a path matching "
+                    + untouched + ", so it would pass whatever happens: fix the pattern" + allow;
+        }
         return null;
     }
 
@@ -215,7 +255,11 @@ public final class GovRule {
         }
         out.append(':');
         for (Finding f : violations) {
-            out.append("\n  ").append(f.subject().id()).append(": ").append(f.message()).append(evidence(f));
+            out.append("\n  ");
+            if (selection.ruleId() == null) {
+                out.append(f.ruleId()).append(" on "); // findings of several rules: say whose each is
+            }
+            out.append(f.subject().id()).append(": ").append(f.message()).append(evidence(f));
             out.append("\n    next: ").append(action(f, rules)).append("; ");
             if (baseline == null) {
                 out.append("to accept today's state, wrap the rule in GovRules.freeze(…)");

@@ -271,7 +271,7 @@ class GovRulesTest {
                 .hasMessageStartingWith("Rule 'no blocking findings in layer custom' was violated (1 time):\n");
         assertThatThrownBy(() -> GovRules.layer(Layer.INTENT).hasNoBlockingFindings().check(governor(hotspot())))
                 .hasMessageStartingWith("Rule 'no blocking findings in layer intent' was violated (1 time):\n"
-                        + HOTSPOT_LINE);
+                        + "  intent.tactical-hotspot on " + HOTSPOT_LINE.substring(2));
     }
 
     @Test
@@ -281,7 +281,7 @@ class GovRulesTest {
         assertThatCode(() -> GovRules.noBlockingFindings().check(governor(unrated))).doesNotThrowAnyException();
         assertThatThrownBy(() -> GovRules.layer(Layer.INTENT).hasNoFindings().check(governor(unrated)))
                 .hasMessage("Rule 'no findings in layer intent' was violated (1 time):\n"
-                        + "  #7: #7 declares no risk level: add 'Risk: low|medium|high|critical'\n"
+                        + "  intent.risk-missing on #7: #7 declares no risk level: add 'Risk: low|medium|high|critical'\n"
                         + "    next: add 'Risk: low|medium|high|critical' to #7; "
                         + "to accept today's state, wrap the rule in GovRules.freeze(…)");
     }
