@@ -81,6 +81,7 @@ public final class Governor {
                 d.enabled(), d.source(), d.description(), d.thresholds(), d.example(), d.next(), d.pack())).toList();
     }
 
+    /** A builder with nothing set: give it a repository, facts, or both. */
     public static Builder builder() {
         return new Builder();
     }

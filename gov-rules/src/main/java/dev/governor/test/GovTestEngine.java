@@ -55,6 +55,10 @@ public final class GovTestEngine implements TestEngine {
     /** The engine id in unique ids: {@code [engine:governor]}. */
     public static final String ID = "governor";
 
+    /** Made by the JUnit Platform, which finds the engine with {@link java.util.ServiceLoader}. */
+    public GovTestEngine() {
+    }
+
     @Override
     public String getId() {
         return ID;

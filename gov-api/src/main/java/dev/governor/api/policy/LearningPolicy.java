@@ -9,7 +9,9 @@ import dev.governor.api.Policy;
  * @param minSamples        fewer data points than this in a week give the metric no value
  */
 public record LearningPolicy(double minRelativeChange, int minSamples) {
+    /** The settings when {@code governance.yml} has no {@code learning:} section (spec/rules.md). */
     public static final LearningPolicy DEFAULT = new LearningPolicy(0.0, 1);
+    /** The {@code learning:} section of {@code governance.yml}: its key, type and defaults. */
     public static final Policy.Section<LearningPolicy> SECTION = Policy.Section.of("learning", LearningPolicy.class, DEFAULT);
 
     public LearningPolicy {
