@@ -282,6 +282,15 @@ class CustomRuleDiagnosticsTest {
     }
 
     @Test
+    void bad_input_a_consequence_meets_is_reported_as_it_was_named() throws IOException {
+        write(rule("$d : Deployment( )", "throw new GovernanceException(\"deploys.csv\", 3, \"no such environment\");"));
+        Governor governor = governor().build();
+
+        assertThatThrownBy(governor::check).isInstanceOf(GovernanceException.class)
+                .hasMessage("deploys.csv:3: no such environment");
+    }
+
+    @Test
     void an_exception_in_a_condition_names_file_rule_line_and_the_condition() throws IOException {
         Path file = write(rule("$d : Deployment( env.substring(10) == \"prod\" )", REPORT));
         Governor governor = governor().build();

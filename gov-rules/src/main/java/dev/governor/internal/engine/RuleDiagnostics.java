@@ -454,6 +454,11 @@ final class RuleDiagnostics {
      * @param locate the rule file of a rule id, or null when unknown
      */
     static GovernanceException whileRunning(RuntimeException failure, java.util.function.Function<String, DrlFile> locate) {
+        for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof GovernanceException bad) {
+                return bad; // a consequence met bad input and said so, with its own file and line
+            }
+        }
         if (failure instanceof ConsequenceException e && e.getRule() != null) {
             String rule = e.getRule().getName();
             DrlFile file = locate.apply(rule);
