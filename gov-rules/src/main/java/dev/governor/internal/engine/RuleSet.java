@@ -55,7 +55,6 @@ public final class RuleSet {
 
     static final String FINDINGS_QUERY = "governor.findings";
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9.-]+");
-    private static final Pattern RULE_DECL = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
     private static final Pattern QUERY_DECL = Pattern.compile("(?m)^\\s*query\\s");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
     /** What every custom rule file sees without imports (spec/api.md). */
@@ -94,12 +93,11 @@ public final class RuleSet {
      */
     public static RuleSet load(Packs packs, List<Path> customDirs, ClassLoader loader) {
         KieBase builtIn = builtIn();
-        Map<String, String> toCompile = new LinkedHashMap<>(); // resource name -> text, for packs not precompiled
         Map<String, String> packageOwners = new LinkedHashMap<>();
         Set<String> precompiled = new HashSet<>();
         Set<String> compiledPacks = new HashSet<>();
         Map<String, DrlFile> ruleFiles = new LinkedHashMap<>();
-        List<DrlFile> packFiles = new ArrayList<>();
+        List<DrlFile> packFiles = new ArrayList<>(); // of packs not precompiled
         for (Pack pack : packs.all()) {
             boolean inBuiltIn = true;
             for (String resource : pack.rules()) {
@@ -111,35 +109,28 @@ public final class RuleSet {
                 if (pkg != null) {
                     packageOwners.put(pkg, pack.id());
                 }
-                boolean declares = RULE_DECL.matcher(text).find() || QUERY_DECL.matcher(text).find();
+                boolean declares = !drl.rules().isEmpty() || QUERY_DECL.matcher(drl.code()).find();
                 if (declares && (pkg == null || builtIn.getKiePackage(pkg) == null)) {
                     inBuiltIn = false;
-                    toCompile.put(resource, text);
                     packFiles.add(drl);
                 }
             }
             (inBuiltIn ? precompiled : compiledPacks).add(pack.id());
         }
-        Map<String, String> customFiles = customFiles(customDirs);
+        List<DrlFile> customFiles = customFiles(customDirs);
         Set<String> builtInIds = ruleIds(builtIn);
         Map<String, String> customSources = ruleSources(customFiles, builtInIds);
-        ruleSources(toCompile, builtInIds); // a pack's rule ids are checked alike
-        if (toCompile.isEmpty() && customFiles.isEmpty()) {
+        ruleSources(packFiles, builtInIds); // a pack's rule ids are checked alike
+        customFiles.forEach(f -> f.rules().forEach(r -> ruleFiles.put(r.id(), f)));
+        if (packFiles.isEmpty() && customFiles.isEmpty()) {
             return new RuleSet(null, precompiled, compiledPacks, packageOwners, customSources, ruleFiles);
         }
         List<DrlFile> compiledFiles = new ArrayList<>(packFiles);
-        int i = 0;
-        for (Map.Entry<String, String> file : customFiles.entrySet()) {
-            DrlFile drl = new DrlFile(file.getKey(), CUSTOM_RESOURCES + "r" + (i++) + ".drl", file.getValue(), true);
-            compiledFiles.add(drl);
-            drl.rules().forEach(r -> ruleFiles.put(r.id(), drl));
-        }
+        compiledFiles.addAll(customFiles);
         compiledFiles.forEach(RuleDiagnostics::checkDeclarations);
         Set<String> packPackages = new TreeSet<>();
         packs.all().forEach(p -> packPackages.add(p.getClass().getPackageName()));
-        Map<String, String> all = new LinkedHashMap<>(toCompile);
-        customFiles.forEach((file, text) -> all.put(file, text));
-        KieBase kieBase = COMPILED_CACHE.computeIfAbsent(hash(all),
+        KieBase kieBase = COMPILED_CACHE.computeIfAbsent(hash(compiledFiles),
                 key -> compile(key, compiledFiles, loader, packPackages));
         return new RuleSet(kieBase, precompiled, compiledPacks, packageOwners, customSources, ruleFiles);
     }
@@ -161,15 +152,17 @@ public final class RuleSet {
         }
     }
 
-    private static Map<String, String> customFiles(List<Path> customDirs) {
-        Map<String, String> files = new LinkedHashMap<>();
+    /** The {@code .drl} files under {@code customDirs}, in path order, each compiled as a resource of its own. */
+    private static List<DrlFile> customFiles(List<Path> customDirs) {
+        List<DrlFile> files = new ArrayList<>();
         for (Path dir : customDirs) {
             if (!Files.isDirectory(dir)) {
                 throw new GovernanceException(dir.toString(), 0, "rule directory not found: give a directory of .drl files");
             }
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path file : walk.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
-                    files.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                    files.add(new DrlFile(file.toString(), CUSTOM_RESOURCES + "r" + files.size() + ".drl",
+                            Files.readString(file, StandardCharsets.UTF_8), true));
                 }
             } catch (IOException e) {
                 throw new GovernanceException(dir.toString(), 0, "cannot read rule directory: " + e.getMessage(), e);
@@ -378,38 +371,38 @@ public final class RuleSet {
      * Which file each rule of {@code files} comes from; a rule id that is not {@code <prefix>.<name>}, that
      * two files define, or that a built-in rule has, is refused.
      */
-    private static Map<String, String> ruleSources(Map<String, String> files, Set<String> builtInIds) {
+    private static Map<String, String> ruleSources(List<DrlFile> files, Set<String> builtInIds) {
         Map<String, String> sources = new LinkedHashMap<>();
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Matcher m = RULE_DECL.matcher(file.getValue());
-            while (m.find()) {
-                String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-                int line = 1 + (int) file.getValue().substring(0, m.start(1)).chars().filter(c -> c == '\n').count();
+        for (DrlFile file : files) {
+            for (DrlFile.Rule rule : file.rules()) {
+                String name = rule.id();
                 if (!RULE_ID.matcher(name).matches()) {
-                    throw new GovernanceException(file.getKey(), line, "rule id '" + name
+                    throw new GovernanceException(file.name(), rule.line(), "rule id '" + name
                             + "' must be <prefix>.<name> in lower case, like \"ci.no-friday-deploys\"");
                 }
                 if (builtInIds.contains(name)) {
-                    throw new GovernanceException(file.getKey(), line, "rule id '" + name + "' is a built-in rule's: "
+                    throw new GovernanceException(file.name(), rule.line(), "rule id '" + name + "' is a built-in rule's: "
                             + "give your rule an id of its own (to change the built-in one, set its severity or turn it "
                             + "off under rules: in governance.yml)");
                 }
-                String previous = sources.put(name, file.getKey());
+                String previous = sources.put(name, file.name());
                 if (previous != null) {
-                    throw new GovernanceException(file.getKey(), line, "rule id '" + name + "' is already defined in " + previous);
+                    throw new GovernanceException(file.name(), rule.line(), "rule id '" + name + "' is already defined in "
+                            + previous);
                 }
             }
         }
         return sources;
     }
 
-    private static String hash(Map<String, String> files) {
+    /** A key of the rule text (names and contents): identical rule files share one compiled base per JVM. */
+    private static String hash(List<DrlFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> e : files.entrySet()) {
-                digest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+            for (DrlFile file : files) {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                digest.update(file.text().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
             return HexFormat.of().formatHex(digest.digest(), 0, 12);
