@@ -3,6 +3,7 @@ package dev.governor.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.governor.Governor;
 import dev.governor.RuleInfo;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +41,7 @@ class DeploymentRulesTest {
     static Governor governor(Deployment... deployments) {
         return Governor.builder()
                 .rules(HostTool.bundledRules())
-                .facts(Facts.builder().addAll(java.util.List.of(deployments)).build())
+                .facts(Facts.builder().addAll(List.of(deployments)).build())
                 .clock(Clock.fixed(FRIDAY.plusSeconds(3600), ZoneOffset.UTC))
                 .build();
     }
@@ -109,9 +111,9 @@ class DeploymentRulesTest {
         assertThat(governor().rules()).filteredOn(r -> r.id().startsWith("ci."))
                 .extracting(RuleInfo::id, RuleInfo::severity, RuleInfo::description)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("ci.no-friday-deploys", Severity.WARNING, "Production is "
+                        tuple("ci.no-friday-deploys", Severity.WARNING, "Production is "
                                 + "not deployed on a Friday (UTC): a bad deploy should not wait for Monday to be looked at."),
-                        org.assertj.core.groups.Tuple.tuple("ci.prod-without-staging", Severity.BLOCKING, "A commit is "
+                        tuple("ci.prod-without-staging", Severity.BLOCKING, "A commit is "
                                 + "deployed to prod only after a successful staging deployment of the same commit."));
     }
 

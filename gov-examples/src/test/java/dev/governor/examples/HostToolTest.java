@@ -6,6 +6,7 @@ import dev.governor.api.GovernanceException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ class HostToolTest {
         try {
             return new DeploymentCsv(Files.writeString(Files.createTempFile(dir, "export", ".csv"), text));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

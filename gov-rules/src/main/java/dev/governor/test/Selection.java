@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Which findings a rule is about: of one rule id, of one layer, blocking only, touching paths. Each part
@@ -53,7 +54,7 @@ record Selection(String ruleId, Layer layer, boolean blockingOnly, List<String> 
     }
 
     /** A predicate bound to one report: the files of each change are looked up once. */
-    java.util.function.Predicate<Finding> in(Report report) {
+    Predicate<Finding> in(Report report) {
         Map<String, List<FileChange>> files = new HashMap<>();
         if (!globs.isEmpty()) {
             for (Change c : report.changes()) {

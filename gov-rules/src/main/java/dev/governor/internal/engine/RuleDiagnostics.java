@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.builder.Message;
@@ -453,7 +454,7 @@ final class RuleDiagnostics {
      *
      * @param locate the rule file of a rule id, or null when unknown
      */
-    static GovernanceException whileRunning(RuntimeException failure, java.util.function.Function<String, DrlFile> locate) {
+    static GovernanceException whileRunning(RuntimeException failure, Function<String, DrlFile> locate) {
         for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof GovernanceException bad) {
                 return bad; // a consequence met bad input and said so, with its own file and line

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -214,7 +215,7 @@ final class TypeNames {
                 }
             } else {
                 try (JarFile jar = new JarFile(location.toFile())) {
-                    for (JarEntry e : java.util.Collections.list(jar.entries())) {
+                    for (JarEntry e : Collections.list(jar.entries())) {
                         String n = e.getName();
                         if (n.startsWith(dir) && n.indexOf('/', dir.length()) < 0) {
                             addClass(n.substring(dir.length()), pkg, anchor, names);
