@@ -10,6 +10,7 @@ import dev.governor.api.Policy;
 import dev.governor.input.Suggestions;
 import dev.governor.internal.engine.Engine;
 import dev.governor.internal.engine.Packs;
+import dev.governor.internal.engine.QuietLogging;
 import dev.governor.internal.engine.RuleSet;
 import dev.governor.internal.policy.PolicyLoader;
 import dev.governor.pack.Pack;
@@ -46,6 +47,10 @@ import java.util.function.UnaryOperator;
  */
 public final class Governor {
 
+    static {
+        QuietLogging.whenNoProvider(); // before Drools and JGit first log
+    }
+
     /** How far back {@link #check()} reports when a repository is read and no {@code since} is given (spec/cli.md). */
     public static final Duration DEFAULT_REPORTED = Duration.ofDays(90);
 
@@ -55,8 +60,11 @@ public final class Governor {
     private final Policy policy;
     private final Clock clock;
     private final List<FactSource> sources;
+    /** Whether the builder was given facts of the host's own (an empty set given on purpose is no mistake). */
+    private final boolean hostFacts;
     private final Packs packs;
     private final RuleSet rules;
+    private final List<RuleInfo> loaded;
 
     private Governor(Builder b, Policy policy, Packs packs, RuleSet rules, List<FactSource> sources) {
         this.repository = b.repository;
@@ -65,10 +73,15 @@ public final class Governor {
         this.policy = policy;
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.sources = List.copyOf(sources);
+        this.hostFacts = !b.sources.isEmpty();
         this.packs = packs;
         this.rules = rules;
+        // the policy and the rules are fixed: describe them once, for rules() and every report
+        this.loaded = rules.describe(policy, packs).stream().map(d -> new RuleInfo(d.id(), d.layer(), d.severity(),
+                d.enabled(), d.source(), d.description(), d.thresholds(), d.example(), d.next(), d.pack())).toList();
     }
 
+    /** A builder with nothing set: give it a repository, facts, or both. */
     public static Builder builder() {
         return new Builder();
     }
@@ -98,9 +111,16 @@ public final class Governor {
         Objects.requireNonNull(scope, "scope");
         Engine.Outcome outcome = new Engine(rules, packs, policy, repository, branch, clock, sources,
                 Governor.class.getClassLoader()).run(List.of(views));
+        if (repository == null && !hostFacts && outcome.factCounts().values().stream().allMatch(n -> n == 0)) {
+            // a check of nothing passes whatever the rules say: that is a mistake, not a green build
+            throw new GovernanceException(null, 0, "nothing to check: this Governor reads no repository and was "
+                    + "given no facts (the fact sources on the class path found none); add .repository(Path.of(\".\")) "
+                    + "to check a git repository, or .facts(…) with facts of your own");
+        }
         List<Finding> kept = scope.isAll() ? reported(outcome) : within(scope, outcome);
         Report report = new Report(kept, outcome.evaluatedAt(), outcome.origin(), outcome.shallow(), policy.source(),
-                policy.sha256(), Version.RULE_PACK, inForce(), outcome.factCounts(), 0, outcome.findings(), null);
+                policy.sha256(), Version.RULE_PACK, inForce(), outcome.factCounts(), 0, outcome.findings(), null, loaded,
+                outcome.changes());
         return new Evaluation(report, outcome.views());
     }
 
@@ -160,10 +180,12 @@ public final class Governor {
         return outcome.findings().stream().filter(f -> f.change() != null && ids.contains(f.change())).toList();
     }
 
-    /** The rules loaded (of every pack and custom file), with their severities under this policy. */
+    /**
+     * The rules loaded (of every pack and custom file), with their severities under this policy: built-in
+     * rules first, then by id. Queries are not rules and are not listed.
+     */
     public List<RuleInfo> rules() {
-        return rules.describe(policy, packs).stream().map(d -> new RuleInfo(d.id(), d.layer(), d.severity(),
-                d.enabled(), d.source(), d.description(), d.thresholds(), d.example(), d.next(), d.pack())).toList();
+        return loaded;
     }
 
     /** The ids of the packs loaded, in the order they run. */
@@ -196,7 +218,11 @@ public final class Governor {
         private Builder() {
         }
 
-        /** Reads history and files from this repository (with gov-adapters on the class path). */
+        /**
+         * Reads history and files from this repository (with gov-adapters on the class path). A relative path
+         * is taken from the working directory; the policy and rule directories given as relative paths are
+         * then taken from this root.
+         */
         public Builder repository(Path root) {
             requireUnset(repository, "repository");
             this.repository = Objects.requireNonNull(root, "repository");
@@ -220,7 +246,11 @@ public final class Governor {
             return this;
         }
 
-        /** Reads the policy from this file instead of the repository's {@code governance.yml}. */
+        /**
+         * Reads the policy from this file instead of the repository's {@code governance.yml}. A relative path
+         * is taken from the repository root (from the working directory when no repository is read), as
+         * {@code ruleDirs} in {@code governance.yml} are.
+         */
         public Builder policy(Path file) {
             requireUnset(policyFile != null ? policyFile : policy, "policy");
             this.policyFile = Objects.requireNonNull(file, "policy");
@@ -249,7 +279,11 @@ public final class Governor {
             return this;
         }
 
-        /** Adds a directory of custom {@code .drl} files to the packs' rules (repeatable). */
+        /**
+         * Adds a directory of custom {@code .drl} files to the packs' rules (repeatable). A relative path is
+         * taken from the repository root (from the working directory when no repository is read), as
+         * {@code ruleDirs} in {@code governance.yml} are.
+         */
         public Builder rules(Path dir) {
             this.ruleDirs.add(Objects.requireNonNull(dir, "rules"));
             return this;
@@ -307,10 +341,10 @@ public final class Governor {
             for (UnaryOperator<Policy> override : overrides) {
                 resolved = override.apply(resolved);
             }
-            List<Path> dirs = new ArrayList<>(ruleDirs);
+            List<Path> dirs = new ArrayList<>();
+            ruleDirs.forEach(dir -> dirs.add(inRepository(dir)));
             for (String dir : resolved.ruleDirs()) {
-                Path base = repository != null ? repository : Path.of(".");
-                dirs.add(base.resolve(dir));
+                dirs.add(inRepository(Path.of(dir)));
             }
             RuleSet ruleSet = RuleSet.load(loaded, dirs, loader);
             checkRuleOverrides(resolved, ruleSet.ruleIds(resolved, loaded));
@@ -334,12 +368,22 @@ public final class Governor {
             }
         }
 
+        /**
+         * One rule for every path that names a file of the governed repository (the policy, rule directories,
+         * {@code ruleDirs}): relative paths are taken from the repository root, or from the working directory
+         * when no repository is read. {@code @AnalyzeRepository} follows it too.
+         */
+        private Path inRepository(Path path) {
+            return repository == null || path.isAbsolute() ? path : repository.resolve(path).normalize();
+        }
+
         private Policy resolvePolicy(Packs loaded) {
             if (policyFile != null) {
-                if (!Files.isRegularFile(policyFile)) {
-                    throw new GovernanceException(policyFile.toString(), 0, "policy file not found");
+                Path file = inRepository(policyFile);
+                if (!Files.isRegularFile(file)) {
+                    throw new GovernanceException(file.toString(), 0, "policy file not found");
                 }
-                return PolicyLoader.load(policyFile, policyFile.toString(), loaded);
+                return PolicyLoader.load(file, file.toString(), loaded);
             }
             if (repository != null) {
                 Path inRepo = repository.resolve("governance.yml");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.governor.api.Change;
 import dev.governor.api.Facts;
 import dev.governor.api.Finding;
 import dev.governor.api.Layer;
@@ -67,17 +68,21 @@ public final class Report {
     private final List<Finding> produced;
     // the entries of the baseline applied that no finding matches any more; null when none was applied
     private final List<Baseline.Entry> stale;
+    private final List<RuleInfo> rules;
+    private final List<Change> changes;
 
+    /** A report of these findings alone: what every finding the run produced was, no baseline, no rules known. */
     Report(List<Finding> findings, Instant evaluatedAt, Facts.Origin repository, boolean shallow, String policySource,
            String policySha256, String rulePack, Set<Layer> layers, Map<String, Integer> factCounts,
            int suppressedByBaseline) {
         this(findings, evaluatedAt, repository, shallow, policySource, policySha256, rulePack, layers, factCounts,
-                suppressedByBaseline, findings, null);
+                suppressedByBaseline, findings, null, List.of(), List.of());
     }
 
     Report(List<Finding> findings, Instant evaluatedAt, Facts.Origin repository, boolean shallow, String policySource,
            String policySha256, String rulePack, Set<Layer> layers, Map<String, Integer> factCounts,
-           int suppressedByBaseline, List<Finding> produced, List<Baseline.Entry> stale) {
+           int suppressedByBaseline, List<Finding> produced, List<Baseline.Entry> stale, List<RuleInfo> rules,
+           List<Change> changes) {
         this.findings = findings.stream().sorted(ORDER).toList();
         this.evaluatedAt = Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         this.repository = repository;
@@ -91,6 +96,8 @@ public final class Report {
         this.suppressedByBaseline = suppressedByBaseline;
         this.produced = produced;
         this.stale = stale == null ? null : List.copyOf(stale);
+        this.rules = List.copyOf(rules);
+        this.changes = List.copyOf(changes);
     }
 
     /** Every finding, in report order. */
@@ -144,6 +151,22 @@ public final class Report {
         return policySource;
     }
 
+    /**
+     * The rules that were loaded for this check (built-in, packs and custom files), as
+     * {@link Governor#rules()} lists them: what {@code GovRule.check(report)} knows a rule id from.
+     */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    /**
+     * The changes the rules saw, in branch order: the whole governed history, also before the reported
+     * {@code since}. What {@code GovRules.findings().that().touch(…)} reads the files of a finding's change from.
+     */
+    public List<Change> changes() {
+        return changes;
+    }
+
     /** How many findings a baseline suppressed. */
     public int suppressedByBaseline() {
         return suppressedByBaseline;
@@ -179,7 +202,7 @@ public final class Report {
             }
         }
         return new Report(kept, evaluatedAt, repository, shallow, policySource, policySha256, rulePack, layers, factCounts,
-                suppressedByBaseline + findings.size() - kept.size(), produced, baseline.staleAgainst(produced));
+                suppressedByBaseline + findings.size() - kept.size(), produced, baseline.staleAgainst(produced), rules, changes);
     }
 
     /**

@@ -100,6 +100,14 @@ public record Change(String id, String sha, Instant mergedAt, String author, Lis
         return new Ref(Ref.Kind.CHANGE, id, mergedAt, null);
     }
 
+    /**
+     * A builder of a change with this id ({@code #42}, or an abbreviated SHA); only {@code mergedAt} is required.
+     *
+     * <pre>{@code
+     * Change.builder("#42").mergedAt(Instant.parse("2026-11-02T10:00:00Z")).declaredType("tactical-fix").risk("low")
+     *     .file(FileChange.modified("src/pay/Ledger.java")).build();
+     * }</pre>
+     */
     public static Builder builder(String id) {
         return new Builder(id);
     }
@@ -124,23 +132,40 @@ public record Change(String id, String sha, Instant mergedAt, String author, Lis
             this.id = Objects.requireNonNull(id, "id");
         }
 
+        /** The commit's full SHA; leave unset for a change not (yet) in git. */
         public Builder sha(String sha) { this.sha = sha; return this; }
+        /** When it was merged (the commit's committer time): required, the rules' windows are measured with it. */
         public Builder mergedAt(Instant mergedAt) { this.mergedAt = mergedAt; return this; }
+        /** Who wrote it: an e-mail address or a login. */
         public Builder author(String author) { this.author = author; return this; }
+        /** Adds a file it touched: {@code FileChange.modified("src/pay/Ledger.java")}. */
         public Builder file(FileChange file) { this.files.add(file); return this; }
+        /** Adds files it touched, in order. */
         public Builder files(List<FileChange> files) { this.files.addAll(files); return this; }
+        /** The change type as declared, verbatim ({@code "tactical-fix"}); an unknown word is kept (and reported). */
         public Builder declaredType(String type) { this.declaredType = type; return this; }
+        /** The change type as declared, one of the five. */
         public Builder type(ChangeType type) { this.declaredType = type.id(); return this; }
+        /** The type inferred from a Conventional Commits subject, used when none is declared. */
         public Builder inferredType(ChangeType type) { this.inferredType = type; return this; }
+        /** The risk level as declared, verbatim ({@code "low"}). */
         public Builder risk(String risk) { this.risk = risk; return this; }
+        /** A template field ({@code intent}, {@code blast-radius}, {@code verification}, {@code rollback} …). */
         public Builder field(String key, String value) { this.fields.put(key, value); return this; }
+        /** Adds a trailer of the commit message ({@code Reviewed-by}, {@code Refs} …). */
         public Builder trailer(String key, String value) { this.trailers.add(new Trailer(key, value)); return this; }
+        /** The change id or SHA it reverts. */
         public Builder reverts(String reverts) { this.reverts = reverts; return this; }
         /** Its place in the branch's first-parent history (0 = oldest read); leave unset for host-supplied changes. */
         public Builder position(long position) { this.position = position; return this; }
         /** The earliest author time of its commits, where it is known. */
         public Builder firstCommitAt(Instant firstCommitAt) { this.firstCommitAt = firstCommitAt; return this; }
 
+        /**
+         * The change.
+         *
+         * @throws IllegalStateException when {@code mergedAt} was not given
+         */
         public Change build() {
             if (mergedAt == null) {
                 throw new IllegalStateException("change " + id + " needs mergedAt(…): rules order changes by merge time");

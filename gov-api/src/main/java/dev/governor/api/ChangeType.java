@@ -4,7 +4,16 @@ import java.util.Locale;
 
 /** The five change types of the Intent layer, as tagged on a change ({@code Change-Type: tactical-fix}). */
 public enum ChangeType {
-    TACTICAL_FIX, STRATEGIC_FIX, FEATURE, TECH_DEBT, COMPLIANCE;
+    /** A quick fix of a symptom ({@code fix:}); three to one file within a week make a hotspot. */
+    TACTICAL_FIX,
+    /** A fix of the cause ({@code refactor:}); it unlocks a hotspot it touches. */
+    STRATEGIC_FIX,
+    /** New behaviour ({@code feat:}). */
+    FEATURE,
+    /** Work that keeps the code healthy ({@code chore:}, {@code build:} …). */
+    TECH_DEBT,
+    /** A change made because a rule or regulation asks for it. */
+    COMPLIANCE;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

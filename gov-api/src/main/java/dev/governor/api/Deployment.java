@@ -19,8 +19,14 @@ public record Deployment(String id, String sha, String env, Instant at, Status s
 
     /** How a deployment ended. */
     public enum Status {
-        SUCCESS, FAILED, ROLLED_BACK;
+        /** It finished and stayed. */
+        SUCCESS,
+        /** It did not finish. */
+        FAILED,
+        /** It finished and was rolled back. */
+        ROLLED_BACK;
 
+        /** The status as records write it: {@code "rolled-back"}. */
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }

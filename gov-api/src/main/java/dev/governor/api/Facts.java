@@ -55,6 +55,7 @@ public record Facts(Origin repository, List<Fact> facts) {
         return out;
     }
 
+    /** The changes, in the order they were added (the engine puts them in branch order itself). */
     public List<Change> changes() {
         return of(Change.class);
     }
@@ -71,6 +72,7 @@ public record Facts(Origin repository, List<Fact> facts) {
         return new Facts(repository, facts.stream().filter(keep).toList());
     }
 
+    /** A builder of facts in memory: {@code Facts.builder().change(…).deployment(…).build()}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -83,23 +85,38 @@ public record Facts(Origin repository, List<Fact> facts) {
         private Builder() {
         }
 
+        /** The repository state the facts describe (reports show it); leave unset for facts of no repository. */
         public Builder repository(String head, String branch) { this.repository = new Origin(head, branch); return this; }
+        /** Adds a fact of any kind. */
         public Builder add(Fact fact) { facts.add(Objects.requireNonNull(fact, "fact")); return this; }
+        /** Adds facts of any kind, in order. */
         public Builder addAll(Collection<? extends Fact> more) { more.forEach(this::add); return this; }
+        /** Adds a change: {@code Change.builder("#42").mergedAt(t).declaredType("feature").build()}. */
         public Builder change(Change change) { return add(change); }
+        /** Adds an ADR. */
         public Builder adr(Adr adr) { return add(adr); }
+        /** Adds a contract of the registry. */
         public Builder contract(Contract contract) { return add(contract); }
+        /** Adds the diff of a contract's spec at a change. */
         public Builder contractDiff(ContractDiff diff) { return add(diff); }
+        /** Adds a spec file found under a contracts directory, registered or not. */
         public Builder specFile(SpecFile file) { return add(file); }
+        /** Adds the result of a CI gate. */
         public Builder gateResult(GateResult gate) { return add(gate); }
+        /** Adds a deployment: {@code new Deployment("d1", sha, "prod", at, Deployment.Status.SUCCESS)}. */
         public Builder deployment(Deployment deployment) { return add(deployment); }
+        /** Adds an incident. */
         public Builder incident(Incident incident) { return add(incident); }
+        /** Adds a review of a change. */
         public Builder review(Review review) { return add(review); }
+        /** Adds a sign-off: one being made, or one recorded earlier. */
         public Builder signOff(SignOff signOff) { return add(signOff); }
-
+        /** Adds an ADR as one change left it. */
         public Builder adrChange(AdrChange change) { return add(change); }
+        /** Adds a classified move of a service boundary. */
         public Builder boundaryChange(BoundaryChange change) { return add(change); }
 
+        /** The facts added, in order. */
         public Facts build() {
             return new Facts(repository, facts);
         }

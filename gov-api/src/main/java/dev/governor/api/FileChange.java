@@ -12,7 +12,18 @@ import java.util.Objects;
 public record FileChange(Kind kind, String oldPath, String newPath) {
 
     /** What a change did to a file. */
-    public enum Kind { ADDED, MODIFIED, DELETED, RENAMED, COPIED }
+    public enum Kind {
+        /** New in the change: no old path. */
+        ADDED,
+        /** Changed in place: old and new path are the same. */
+        MODIFIED,
+        /** Removed: no new path. */
+        DELETED,
+        /** Moved (with or without edits), as {@code git log -M} finds it. */
+        RENAMED,
+        /** Copied from another file, which stays. */
+        COPIED
+    }
 
     public FileChange {
         Objects.requireNonNull(kind, "kind");
@@ -24,18 +35,22 @@ public record FileChange(Kind kind, String oldPath, String newPath) {
         }
     }
 
+    /** A file the change added: {@code FileChange.added("src/pay/Refund.java")}. */
     public static FileChange added(String path) {
         return new FileChange(Kind.ADDED, null, path);
     }
 
+    /** A file the change modified in place. */
     public static FileChange modified(String path) {
         return new FileChange(Kind.MODIFIED, path, path);
     }
 
+    /** A file the change deleted. */
     public static FileChange deleted(String path) {
         return new FileChange(Kind.DELETED, path, null);
     }
 
+    /** A file the change moved from {@code from} to {@code to}. */
     public static FileChange renamed(String from, String to) {
         return new FileChange(Kind.RENAMED, from, to);
     }

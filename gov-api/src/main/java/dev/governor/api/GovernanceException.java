@@ -24,6 +24,12 @@ public final class GovernanceException extends RuntimeException {
         this(source, line, problem, null);
     }
 
+    /**
+     * @param source  the file (or other input) at fault, or {@code null}
+     * @param line    its 1-based line, or 0 when no line applies
+     * @param problem what is wrong and, where it helps, what to do
+     * @param cause   the failure that revealed it (a parser's, an I/O error)
+     */
     public GovernanceException(String source, int line, String problem, Throwable cause) {
         super(format(source, line, problem), cause);
         this.source = source;

@@ -12,7 +12,18 @@ import java.util.Locale;
  * }</pre>
  */
 public enum Layer {
-    INTENT, CONTRACT, CHANGE, RELEASE, LEARNING, CUSTOM;
+    /** Why are we changing this, and how risky is it? Rule ids {@code intent.*}. */
+    INTENT,
+    /** What do other systems depend on? Rule ids {@code contract.*}. */
+    CONTRACT,
+    /** Does the change respect the decisions and boundaries recorded? Rule ids {@code change.*}. */
+    CHANGE,
+    /** May this commit reach an environment? Rule ids {@code release.*}. */
+    RELEASE,
+    /** What do incidents and metrics say about how we change? Rule ids {@code learning.*}. */
+    LEARNING,
+    /** Every rule whose id prefix names no layer: custom rule files and packs of other jars. */
+    CUSTOM;
 
     /** The lower-case name used in rule ids, policies and reports: {@code "intent"}. */
     public String id() {

@@ -181,9 +181,12 @@ public final class Policy {
      * @param line     the line of {@code governance.yml} that sets it, or 0
      */
     public record RuleSetting(Severity severity, boolean enabled, int line) {
+        /** No setting: the rule reports, with its own severity. */
         public static final RuleSetting NONE = new RuleSetting(null, true, 0);
+        /** The rule turned off: {@code rules: { id: { enabled: false } }}. */
         public static final RuleSetting OFF = new RuleSetting(null, false, 0);
 
+        /** A setting made in code, not read from a file: {@code new RuleSetting(Severity.BLOCKING, true)}. */
         public RuleSetting(Severity severity, boolean enabled) {
             this(severity, enabled, 0);
         }
@@ -210,6 +213,7 @@ public final class Policy {
             return this;
         }
 
+        /** The branch whose first-parent history is governed; {@code null} for HEAD's. */
         public Builder branch(String branch) {
             this.branch = branch;
             return this;
@@ -222,17 +226,20 @@ public final class Policy {
             return this;
         }
 
+        /** The setting of one rule: its severity, or turned off. */
         public Builder rule(String ruleId, RuleSetting setting) {
             this.rules.put(Objects.requireNonNull(ruleId, "ruleId"), Objects.requireNonNull(setting, "setting"));
             return this;
         }
 
+        /** Directories of custom {@code .drl} files, relative to the repository root. */
         public Builder ruleDirs(List<String> dirs) {
             this.ruleDirs.clear();
             this.ruleDirs.addAll(dirs);
             return this;
         }
 
+        /** The adoption date: changes merged before it are not governed; {@code null} for all of them. */
         public Builder since(LocalDate since) {
             this.since = since;
             return this;
@@ -244,6 +251,7 @@ public final class Policy {
             return this;
         }
 
+        /** The policy. */
         public Policy build() {
             return new Policy(this);
         }

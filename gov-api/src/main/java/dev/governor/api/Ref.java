@@ -22,9 +22,38 @@ public record Ref(Kind kind, String id, Instant at, String detail) {
 
     /** The kinds of things a finding can refer to; {@link #id()} is the name reports use. */
     public enum Kind {
-        CHANGE, FILE, DIRECTORY, ADR, CONTRACT, SPEC_CHANGE, DEPLOYMENT, INCIDENT, GATE, WEEK, METRIC,
-        FIELD, SERVICE, FINDING, COMMIT;
+        /** A change, by its id ({@code #42} or an abbreviated SHA). */
+        CHANGE,
+        /** A file, by its repository path. */
+        FILE,
+        /** A directory, by its repository path (a hotspot under {@code hotspot.scope: directory}). */
+        DIRECTORY,
+        /** An ADR, by its number or path. */
+        ADR,
+        /** A contract of the registry, by its name. */
+        CONTRACT,
+        /** A difference within a contract's spec, by its JSON pointer. */
+        SPEC_CHANGE,
+        /** A deployment, by its id. */
+        DEPLOYMENT,
+        /** An incident, by its id. */
+        INCIDENT,
+        /** A CI gate, by its name. */
+        GATE,
+        /** An ISO week ({@code 2026-W45}). */
+        WEEK,
+        /** A metric, by its name. */
+        METRIC,
+        /** A field of a record or template, by its name. */
+        FIELD,
+        /** A service, by its name. */
+        SERVICE,
+        /** Another finding, by its fingerprint (the rule id as detail). */
+        FINDING,
+        /** A commit, by its SHA. */
+        COMMIT;
 
+        /** The kind as reports name it: {@code "spec-change"}. */
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
@@ -38,10 +67,12 @@ public record Ref(Kind kind, String id, Instant at, String detail) {
         Objects.requireNonNull(id, "id");
     }
 
+    /** A reference to the thing of this kind with this id, with no time and no detail. */
     public static Ref of(Kind kind, String id) {
         return new Ref(kind, id, null, null);
     }
 
+    /** A reference to a file of the repository: {@code Ref.file("src/pay/Ledger.java")}. */
     public static Ref file(String path) {
         return of(Kind.FILE, path);
     }

@@ -4,7 +4,14 @@ import java.util.Locale;
 
 /** A change's declared risk level, lowest first. */
 public enum Risk {
-    LOW, MEDIUM, HIGH, CRITICAL;
+    /** {@code Risk: low}: a change that cannot hurt much. */
+    LOW,
+    /** {@code Risk: medium}. */
+    MEDIUM,
+    /** {@code Risk: high}. */
+    HIGH,
+    /** {@code Risk: critical}: a change that can take a service down. */
+    CRITICAL;
 
     private final String id = name().toLowerCase(Locale.ROOT);
 

@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** How much a finding matters: {@link #BLOCKING} fails {@code gov check} (exit 1). */
 public enum Severity {
-    BLOCKING, WARNING, INFO;
+    /** Fails the check: {@code gov check} exits 1, {@code Report.passed()} is false. */
+    BLOCKING,
+    /** Reported, does not fail the check. */
+    WARNING,
+    /** Reported for information only. */
+    INFO;
 
     /** The lower-case name used in policies and reports. */
     public String id() {

@@ -120,7 +120,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (policy != null) {
-            builder.policy(policy);
+            builder.policy(policy.toAbsolutePath()); // a command-line path is the shell's, not the repository's
         }
         rules.addTo(builder);
         // read before the long work: a mistyped path must fail at once, not after the history was read

@@ -11,9 +11,9 @@ final class RulesOption {
     @Option(names = "--rules", paramLabel = "DIR", description = "A directory of custom .drl rules (repeatable).")
     List<Path> dirs = new ArrayList<>();
 
-    /** Adds every given rule directory to {@code builder}. */
+    /** Adds every given rule directory to {@code builder}, from where the command runs (not from --repo). */
     Governor.Builder addTo(Governor.Builder builder) {
-        dirs.forEach(builder::rules);
+        dirs.forEach(dir -> builder.rules(dir.toAbsolutePath()));
         return builder;
     }
 }

@@ -70,6 +70,29 @@ class GovTestEngineTest {
     }
 
     @Test
+    void gov_test_methods_get_the_report_and_governor_of_their_class_checked_at_its_instant() {
+        assertThat(run(EngineFixtures.Methods.class)).containsExactly(
+                "instanceWithGovernorAndReport: FAILED Rule 'no findings in layer custom' cannot be violated: no rule "
+                        + "in force reports in layer custom, so it would pass whatever happens: load the rules of that "
+                        + "layer (custom rule files, or a pack of your own), or turn them on in governance.yml, or "
+                        + "allow it with .allowEmptyShould(true)",
+                "staticWithReport: SUCCESSFUL",
+                "unknownParameter: FAILED @GovTest method Methods.unknownParameter may take a Report and a Governor, "
+                        + "not a String, like: @GovTest void unknownParameter(Report report) { "
+                        + "GovRules.noBlockingFindings().check(report); }",
+                "Methods: SUCCESSFUL",
+                "Governor: SUCCESSFUL");
+    }
+
+    @Test
+    void an_instant_that_does_not_parse_fails_the_class_once() {
+        assertThat(run(EngineFixtures.BadNow.class)).containsExactly(
+                "BadNow: FAILED @AnalyzeRepository(now = \"next tuesday\") on BadNow is not an instant: write it as "
+                        + "2026-11-10T00:00:00Z",
+                "Governor: SUCCESSFUL");
+    }
+
+    @Test
     void rerunning_one_field_by_its_unique_id_checks_its_whole_class() {
         UniqueId field = UniqueId.forEngine(GovTestEngine.ID)
                 .append("class", EngineFixtures.Fixture.class.getName()).append("field", "holds");

@@ -29,6 +29,7 @@ public record SectionReader<T>(Policy.Section<T> section, Function<Node, T> read
         Objects.requireNonNull(read, "read");
     }
 
+    /** The reader of {@code section}: {@code read} turns its node of governance.yml into the settings record. */
     public static <T> SectionReader<T> of(Policy.Section<T> section, Function<Node, T> read) {
         return new SectionReader<>(section, read);
     }

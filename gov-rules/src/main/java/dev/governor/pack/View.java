@@ -27,6 +27,7 @@ public record View<T>(String pack, String query, String binding, Function<Object
         Objects.requireNonNull(map, "map");
     }
 
+    /** The view of {@code pack} that reads {@code query}'s {@code binding} in each row and maps it to a record. */
     public static <T> View<T> of(String pack, String query, String binding, Function<Object, T> map) {
         return new View<>(pack, query, binding, map);
     }

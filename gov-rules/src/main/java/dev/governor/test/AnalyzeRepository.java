@@ -22,9 +22,11 @@ import java.nio.file.Path;
  * }
  * }</pre>
  *
- * {@link #path()} is relative to the working directory (under Maven, the module's directory);
- * {@link #policy()} and {@link #rules()} are relative to the repository. The check uses the system
- * clock and the fact sources found on the class path (the git adapter of gov-adapters).
+ * Paths follow {@link dev.governor.Governor.Builder}'s one rule: {@link #path()} is taken from the
+ * working directory (under Maven, the module's directory), and {@link #policy()} and {@link #rules()}, which
+ * name files of the repository, from the repository root (as {@code ruleDirs} in {@code governance.yml}
+ * are). The check uses the fact sources found on the class path (the git adapter of gov-adapters) and the
+ * system clock, unless {@link #now()} fixes it.
  */
 @Documented
 @Inherited
@@ -40,6 +42,12 @@ public @interface AnalyzeRepository {
 
     /** Directories of custom {@code .drl} rules in the repository, beside the built-in pack and the policy's {@code ruleDirs}. */
     String[] rules() default {};
+
+    /**
+     * The instant the check runs at, ISO-8601 ({@code "2026-11-10T00:00:00Z"}); empty: the system clock. A
+     * fixed instant keeps time windows (hotspots within 7 days, the 90 days reported) where the test put them.
+     */
+    String now() default "";
 
     /**
      * Computes the repository root instead of {@link #path()}, for repositories built by the test (in a

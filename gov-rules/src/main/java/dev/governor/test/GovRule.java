@@ -29,28 +29,33 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * A rule that could not have been violated fails too: one naming a rule id no loaded rule has (a typo),
- * one whose rule the policy turned off, one over a layer not in force, and one over a check that saw no
- * facts at all. {@link #allowEmptyShould(boolean)} accepts those on purpose.
+ * one whose rule the policy turned off, one over a layer not in force or with no rule in force, one over
+ * paths no change touched, and one over a check that saw no facts at all.
+ * {@link #allowEmptyShould(boolean)} accepts those on purpose. Rules combine with {@link GovRules#allOf}.
  */
 public final class GovRule {
 
     private final String description;
-    private final String ruleId;
-    private final Layer layer;
-    private final boolean blockingOnly;
+    private final Selection selection;
     private final List<String> reasons;
     private final boolean allowEmpty;
     private final Path baselineDir;
+    /** The rules a combined rule checks, or empty for a rule of its own. */
+    private final List<GovRule> members;
 
-    GovRule(String description, String ruleId, Layer layer, boolean blockingOnly, List<String> reasons,
-            boolean allowEmpty, Path baselineDir) {
+    GovRule(String description, Selection selection, List<String> reasons, boolean allowEmpty, Path baselineDir,
+            List<GovRule> members) {
         this.description = description;
-        this.ruleId = ruleId;
-        this.layer = layer;
-        this.blockingOnly = blockingOnly;
+        this.selection = selection;
         this.reasons = List.copyOf(reasons);
         this.allowEmpty = allowEmpty;
         this.baselineDir = baselineDir;
+        this.members = List.copyOf(members);
+    }
+
+    /** A rule that no finding of {@code selection} may occur. */
+    GovRule(String description, Selection selection) {
+        this(description, selection, List.of(), false, null, List.of());
     }
 
     /**
@@ -76,15 +81,17 @@ public final class GovRule {
         Objects.requireNonNull(reason, "reason");
         List<String> more = new ArrayList<>(reasons);
         more.add(reason.strip());
-        return new GovRule(description, ruleId, layer, blockingOnly, more, allowEmpty, baselineDir);
+        return new GovRule(description, selection, more, allowEmpty, baselineDir, members);
     }
 
     /**
      * Whether this rule may pass although it could not have been violated (unknown or disabled rule id,
-     * layer not in force, no facts); by default it fails then, so that a typo cannot pass silently.
+     * layer not in force or without rules, paths no change touched, no facts); by default it fails then, so
+     * that a typo cannot pass silently. On a combined rule, it applies to each rule combined.
      */
     public GovRule allowEmptyShould(boolean allow) {
-        return new GovRule(description, ruleId, layer, blockingOnly, reasons, allow, baselineDir);
+        return new GovRule(description, selection, reasons, allow, baselineDir,
+                members.stream().map(m -> m.allowEmptyShould(allow)).toList());
     }
 
     /** What the rule asserts, as failure messages and baseline file names show it. */
@@ -101,7 +108,10 @@ public final class GovRule {
         if (baselineDir != null) {
             throw new IllegalStateException("rule '" + description + "' is already frozen in " + baselineDir);
         }
-        return new GovRule(description, ruleId, layer, blockingOnly, reasons, allowEmpty, Objects.requireNonNull(dir, "dir"));
+        Objects.requireNonNull(dir, "dir");
+        // a combined rule keeps one baseline per rule it combines: each is frozen on its own
+        return new GovRule(description, selection, reasons, allowEmpty, dir,
+                members.stream().map(m -> m.frozenIn(dir)).toList());
     }
 
     /** Runs {@code governor} once and asserts this rule on its report. */
@@ -109,43 +119,50 @@ public final class GovRule {
         throwIfFailed(evaluate(governor));
     }
 
-    /** Asserts this rule on a report already computed (custom rule ids are known only if they reported). */
+    /** Asserts this rule on a report already computed (it knows the rules that were loaded for it). */
     public void check(Report report) {
         throwIfFailed(evaluate(report));
     }
 
-    /** Runs the built-in rules over facts built in memory (default policy, system clock) and asserts this rule. */
+    /**
+     * Runs the built-in rules over facts built in memory (default policy, system clock) and asserts this rule.
+     * To test rules of your own on facts, check a Governor that loads them:
+     *
+     * <pre>{@code
+     * rule.check(Governor.builder().rules(Path.of("src/main/resources/rules")).facts(facts).clock(clock).build());
+     * }</pre>
+     */
     public void check(Facts facts) {
         throwIfFailed(evaluate(facts));
     }
 
     /** Like {@link #check(Governor)}, returning the result instead of throwing. */
     public Result evaluate(Governor governor) {
-        return evaluate(governor.check(), governor.rules());
+        return evaluate(governor.check(), false);
     }
 
     /** Like {@link #check(Report)}, returning the result instead of throwing. */
     public Result evaluate(Report report) {
-        return evaluate(report, null);
+        return evaluate(report, false);
     }
 
     /** Like {@link #check(Facts)}, returning the result instead of throwing. */
     public Result evaluate(Facts facts) {
-        return evaluate(Governor.builder().facts(facts).withoutServiceLoadedSources().build());
+        return evaluate(Governor.builder().facts(facts).withoutServiceLoadedSources().build().check(), true);
     }
 
-    /**
-     * @param rules the loaded rules, or {@code null} when only the report is known (then the built-in rules
-     *              and those that reported count as known)
-     */
-    Result evaluate(Report report, List<RuleInfo> rules) {
+    /** @param builtInOnly whether the report is of the built-in rules alone (a check of bare facts) */
+    Result evaluate(Report report, boolean builtInOnly) {
+        if (!members.isEmpty()) {
+            return combined(report, builtInOnly);
+        }
         if (!allowEmpty) {
-            String empty = whyEmpty(report, rules);
+            String empty = whyEmpty(report, builtInOnly);
             if (empty != null) {
                 return new Result(false, List.of(), empty);
             }
         }
-        List<Finding> violations = report.findings().stream().filter(this::matches).toList();
+        List<Finding> violations = report.findings().stream().filter(selection.in(report)).toList();
         Path baseline = baselineDir == null ? null : Baseline.file(baselineDir, description);
         if (baseline != null) {
             Baseline.Outcome frozen = Baseline.apply(baseline, description, violations);
@@ -157,36 +174,53 @@ public final class GovRule {
         if (violations.isEmpty()) {
             return new Result(true, List.of(), null);
         }
-        return new Result(false, violations, message(violations, baseline, rules != null ? rules : BuiltIn.rules()));
+        return new Result(false, violations, message(violations, baseline, report.rules()));
     }
 
-    private boolean matches(Finding f) {
-        return (ruleId == null || f.ruleId().equals(ruleId))
-                && (layer == null || f.layer() == layer)
-                && (!blockingOnly || f.isBlocking());
+    /** Every rule combined, checked on the same report; one message with each failing rule's own. */
+    private Result combined(Report report, boolean builtInOnly) {
+        List<Finding> violations = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (GovRule member : members) {
+            Result r = member.evaluate(report, builtInOnly);
+            if (!r.passed()) {
+                violations.addAll(r.violations());
+                failures.add(r.message());
+            }
+        }
+        if (failures.isEmpty()) {
+            return new Result(true, List.of(), null);
+        }
+        StringBuilder out = new StringBuilder().append(failures.size()).append(" of ").append(members.size())
+                .append(members.size() == 1 ? " rule" : " rules").append(" of '").append(description)
+                .append(failures.size() == 1 ? "' was" : "' were").append(" violated");
+        if (!reasons.isEmpty()) {
+            out.append(", because ").append(String.join(" and ", reasons));
+        }
+        out.append(':');
+        failures.forEach(f -> out.append('\n').append(f));
+        return new Result(false, violations, out.toString());
     }
 
-    private String whyEmpty(Report report, List<RuleInfo> rules) {
+    private String whyEmpty(Report report, boolean builtInOnly) {
         String allow = ", or allow it with .allowEmptyShould(true)";
+        List<RuleInfo> rules = report.rules();
+        String ruleId = selection.ruleId();
+        Layer layer = selection.layer();
         if (ruleId != null) {
             Set<String> known = new TreeSet<>();
-            if (rules != null) {
-                rules.forEach(r -> known.add(r.id()));
-            } else {
-                known.addAll(BuiltIn.ids());
-                report.findings().forEach(f -> known.add(f.ruleId()));
-            }
+            rules.forEach(r -> known.add(r.id()));
             if (!known.contains(ruleId)) {
                 String near = nearest(ruleId, known);
                 String hint = near != null ? " (did you mean '" + near + "'?)" : "";
-                return rules != null
-                        ? "Rule '" + description + "' names no loaded rule" + hint
-                            + ", so it would pass whatever happens: fix the rule id" + allow
-                        : "Rule '" + description + "' names no built-in rule and none that reported" + hint
-                            + ", so it would pass whatever happens: fix the rule id, or check the Governor that loads"
-                            + " it so that its rules are known" + allow;
+                return builtInOnly && Layer.ofRule(ruleId) == Layer.CUSTOM
+                        ? "Rule '" + description + "' names no built-in rule" + hint + ", so it would pass whatever "
+                            + "happens: a check of facts alone runs the built-in rules; to test rules of your own, check "
+                            + "a Governor that loads them (Governor.builder().rules(dir).facts(facts).build())" + allow
+                        : "Rule '" + description + "' names no loaded rule" + hint
+                            + ", so it would pass whatever happens: fix the rule id" + allow;
             }
-            if (rules != null && rules.stream().anyMatch(r -> r.id().equals(ruleId) && !r.enabled())) {
+            if (rules.stream().anyMatch(r -> r.id().equals(ruleId) && !r.enabled())) {
                 return "Rule '" + description + "' is turned off by the policy, so it would pass whatever happens: "
                         + "turn it on in governance.yml" + allow;
             }
@@ -195,11 +229,23 @@ public final class GovRule {
             return "Rule '" + description + "' matched no facts: layer " + layer.id() + " is not in force under the "
                     + "policy, so it would pass whatever happens: put it in force in governance.yml" + allow;
         }
+        if (layer != null && rules.stream().noneMatch(r -> r.layer() == layer && r.enabled())) {
+            return "Rule '" + description + "' cannot be violated: no rule in force reports in layer " + layer.id()
+                    + ", so it would pass whatever happens: load the rules of that layer (" + (layer == Layer.CUSTOM
+                    ? "custom rule files, or a pack of your own" : "its pack, or custom rules with the prefix '"
+                    + layer.id() + ".'") + "), or turn them on in governance.yml" + allow;
+        }
         int facts = report.factCounts().values().stream().mapToInt(Integer::intValue).sum();
         if (facts == 0) {
             return "Rule '" + description + "' matched no facts: the check saw no changes, ADRs, contracts, "
                     + "deployments or other facts, so it would pass whatever happens: point it at a repository or "
                     + "at facts" + allow;
+        }
+        String untouched = selection.untouched(report);
+        if (untouched != null) {
+            return "Rule '" + description + "' matched no facts: no change of the check (" + report.changes().size()
+                    + (report.changes().size() == 1 ? " change" : " changes") + ") touched a path matching "
+                    + untouched + ", so it would pass whatever happens: fix the pattern" + allow;
         }
         return null;
     }
@@ -213,7 +259,11 @@ public final class GovRule {
         }
         out.append(':');
         for (Finding f : violations) {
-            out.append("\n  ").append(f.subject().id()).append(": ").append(f.message()).append(evidence(f));
+            out.append("\n  ");
+            if (selection.ruleId() == null) {
+                out.append(f.ruleId()).append(" on "); // findings of several rules: say whose each is
+            }
+            out.append(f.subject().id()).append(": ").append(f.message()).append(evidence(f));
             out.append("\n    next: ").append(action(f, rules)).append("; ");
             if (baseline == null) {
                 out.append("to accept today's state, wrap the rule in GovRules.freeze(…)");
@@ -266,19 +316,5 @@ public final class GovRule {
     @Override
     public String toString() {
         return description;
-    }
-
-    /** The built-in rules, loaded once: what a report alone is checked against. */
-    private static final class BuiltIn {
-        private static final List<RuleInfo> RULES = Governor.builder().withoutServiceLoadedSources().build().rules();
-        private static final Set<String> IDS = RULES.stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet());
-
-        static Set<String> ids() {
-            return IDS;
-        }
-
-        static List<RuleInfo> rules() {
-            return RULES;
-        }
     }
 }

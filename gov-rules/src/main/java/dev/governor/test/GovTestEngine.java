@@ -2,14 +2,22 @@ package dev.governor.test;
 
 import dev.governor.Governor;
 import dev.governor.Report;
-import dev.governor.RuleInfo;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -28,10 +36,10 @@ import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolve
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
- * The JUnit Platform engine ({@code governor}) that runs the {@link GovTest} fields of classes annotated
- * {@link AnalyzeRepository}, each as a test of its own, after checking the class's repository once. It
- * runs beside Jupiter (which runs the same class's {@code @Test} methods), the way ArchUnit's engine
- * runs {@code @ArchTest} fields; a field is a rule, not a method, so Jupiter alone could not report it.
+ * The JUnit Platform engine ({@code governor}) that runs the {@link GovTest} fields and methods of classes
+ * annotated {@link AnalyzeRepository}, each as a test of its own, after checking the class's repository
+ * once. It runs beside Jupiter (which runs the same class's {@code @Test} methods), the way ArchUnit's
+ * engine runs {@code @ArchTest} members; a field is a rule, not a method, so Jupiter alone could not report it.
  * Registered in {@code META-INF/services/org.junit.platform.engine.TestEngine}; needs
  * {@code junit-platform-engine} on the test class path, which every JUnit 5 setup has.
  *
@@ -46,6 +54,10 @@ public final class GovTestEngine implements TestEngine {
 
     /** The engine id in unique ids: {@code [engine:governor]}. */
     public static final String ID = "governor";
+
+    /** Made by the JUnit Platform, which finds the engine with {@link java.util.ServiceLoader}. */
+    public GovTestEngine() {
+    }
 
     @Override
     public String getId() {
@@ -88,26 +100,26 @@ public final class GovTestEngine implements TestEngine {
 
     private static void run(ClassDescriptor c, EngineExecutionListener listener) {
         listener.executionStarted(c);
+        Governor governor;
         Report report;
-        List<RuleInfo> rules;
         try {
-            Governor governor = governor(c.testClass);
+            governor = governor(c.testClass);
             report = governor.check();
-            rules = governor.rules();
         } catch (Throwable e) {
-            // without a report no field can be checked: the class fails once, with the cause
+            // without a report nothing can be checked: the class fails once, with the cause
             listener.executionFinished(c, TestExecutionResult.failed(e));
             return;
         }
         for (TestDescriptor child : new ArrayList<>(c.getChildren())) {
-            FieldDescriptor f = (FieldDescriptor) child;
-            listener.executionStarted(f);
-            listener.executionFinished(f, check(f.field, report, rules));
+            listener.executionStarted(child);
+            TestExecutionResult result = child instanceof FieldDescriptor f ? check(f.field, report)
+                    : invoke(((MethodDescriptor) child).method, c.testClass, report, governor);
+            listener.executionFinished(child, result);
         }
         listener.executionFinished(c, TestExecutionResult.successful());
     }
 
-    private static TestExecutionResult check(Field field, Report report, List<RuleInfo> rules) {
+    private static TestExecutionResult check(Field field, Report report) {
         try {
             if (!Modifier.isStatic(field.getModifiers()) || !GovRule.class.isAssignableFrom(field.getType())) {
                 throw new IllegalStateException("@GovTest field " + field.getDeclaringClass().getSimpleName() + "."
@@ -119,7 +131,7 @@ public final class GovTestEngine implements TestEngine {
             if (rule == null) {
                 throw new IllegalStateException("@GovTest field " + field.getName() + " is null: assign it a GovRule");
             }
-            GovRule.Result result = rule.evaluate(report, rules);
+            GovRule.Result result = rule.evaluate(report);
             return result.passed() ? TestExecutionResult.successful()
                     : TestExecutionResult.failed(new AssertionError(result.message()));
         } catch (Throwable e) {
@@ -127,17 +139,57 @@ public final class GovTestEngine implements TestEngine {
         }
     }
 
-    /** The governor a class's annotation describes. */
+    /** Runs a {@link GovTest} method with the class's report and governor, on a new instance unless static. */
+    private static TestExecutionResult invoke(Method method, Class<?> testClass, Report report, Governor governor) {
+        try {
+            Class<?>[] types = method.getParameterTypes();
+            Object[] args = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
+                if (types[i] == Report.class) {
+                    args[i] = report;
+                } else if (types[i] == Governor.class) {
+                    args[i] = governor;
+                } else {
+                    throw new IllegalStateException("@GovTest method " + testClass.getSimpleName() + "." + method.getName()
+                            + " may take a Report and a Governor, not a " + types[i].getSimpleName() + ", like: @GovTest "
+                            + "void " + method.getName() + "(Report report) { GovRules.noBlockingFindings().check(report); }");
+                }
+            }
+            method.setAccessible(true);
+            Object target = null;
+            if (!Modifier.isStatic(method.getModifiers())) {
+                Constructor<?> constructor = testClass.getDeclaredConstructor();
+                constructor.setAccessible(true);
+                target = constructor.newInstance();
+            }
+            method.invoke(target, args);
+            return TestExecutionResult.successful();
+        } catch (InvocationTargetException e) {
+            return TestExecutionResult.failed(e.getCause());
+        } catch (Throwable e) {
+            return TestExecutionResult.failed(e);
+        }
+    }
+
+    /** The governor a class's annotation describes; paths follow the builder's rule (relative to the repository). */
     static Governor governor(Class<?> testClass) throws ReflectiveOperationException {
         AnalyzeRepository at = testClass.getAnnotation(AnalyzeRepository.class);
         Path repository = at.location() == AnalyzeRepository.Location.class ? Path.of(at.path())
                 : at.location().getDeclaredConstructor().newInstance().repository(testClass);
         Governor.Builder builder = Governor.builder().repository(repository);
         if (!at.policy().isEmpty()) {
-            builder.policy(repository.resolve(at.policy()));
+            builder.policy(Path.of(at.policy()));
         }
         for (String dir : at.rules()) {
-            builder.rules(repository.resolve(dir));
+            builder.rules(Path.of(dir));
+        }
+        if (!at.now().isEmpty()) {
+            try {
+                builder.clock(Clock.fixed(Instant.parse(at.now()), ZoneOffset.UTC));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("@AnalyzeRepository(now = \"" + at.now() + "\") on "
+                        + testClass.getSimpleName() + " is not an instant: write it as 2026-11-10T00:00:00Z", e);
+            }
         }
         return builder.build();
     }
@@ -171,7 +223,7 @@ public final class GovTestEngine implements TestEngine {
         }
     }
 
-    /** One analysed class: checks its repository once, then its fields. */
+    /** One analysed class: checks its repository once, then its fields and methods. */
     private static final class ClassDescriptor extends AbstractTestDescriptor {
         static final String SEGMENT = "class";
         final Class<?> testClass;
@@ -179,24 +231,45 @@ public final class GovTestEngine implements TestEngine {
         ClassDescriptor(UniqueId parent, Class<?> testClass) {
             super(parent.append(SEGMENT, testClass.getName()), testClass.getSimpleName(), ClassSource.from(testClass));
             this.testClass = testClass;
-            List<Field> fields = new ArrayList<>();
+            List<TestDescriptor> tests = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
             for (Class<?> k = testClass; k != null && k != Object.class; k = k.getSuperclass()) {
                 for (Field f : k.getDeclaredFields()) {
-                    if (f.isAnnotationPresent(GovTest.class)) {
-                        fields.add(f);
+                    if (f.isAnnotationPresent(GovTest.class) && seen.add(f.getName())) {
+                        tests.add(new FieldDescriptor(getUniqueId(), f, testClass));
+                    }
+                }
+                for (Method m : k.getDeclaredMethods()) {
+                    // an overriding method hides the one it overrides, as in JUnit
+                    if (m.isAnnotationPresent(GovTest.class) && !m.isBridge() && seen.add(m.getName() + "()")) {
+                        tests.add(new MethodDescriptor(getUniqueId(), m, testClass));
                     }
                 }
             }
             // declared order is not guaranteed by reflection: sort for a stable report
-            fields.sort(Comparator.comparing(Field::getName));
-            for (Field f : fields) {
-                addChild(new FieldDescriptor(getUniqueId(), f, testClass));
-            }
+            tests.sort(Comparator.comparing(TestDescriptor::getDisplayName));
+            tests.forEach(this::addChild);
         }
 
         @Override
         public Type getType() {
             return Type.CONTAINER;
+        }
+    }
+
+    /** One {@link GovTest} method: a test. */
+    private static final class MethodDescriptor extends AbstractTestDescriptor {
+        final Method method;
+
+        MethodDescriptor(UniqueId parent, Method method, Class<?> testClass) {
+            super(parent.append("method", method.getName()), method.getName(),
+                    MethodSource.from(testClass.getName(), method.getName()));
+            this.method = method;
+        }
+
+        @Override
+        public Type getType() {
+            return Type.TEST;
         }
     }
 

@@ -97,7 +97,8 @@ class CustomRulesTest {
                     GovernanceException g = (GovernanceException) e;
                     assertThat(g.source()).isEqualTo(file.toString());
                     assertThat(g.line()).isEqualTo(5);
-                    assertThat(g.problem()).startsWith("rule file does not compile: ");
+                    assertThat(g.problem()).isEqualTo("rule 'ci.broken' does not compile: no viable alternative at "
+                            + "input ')' in rule \"ci.broken\"");
                 });
     }
 
@@ -109,6 +110,17 @@ class CustomRulesTest {
         assertThatThrownBy(() -> governor(dir).build())
                 .isInstanceOf(GovernanceException.class)
                 .hasMessage(file + ":3: rule id 'NoFridays' must be <prefix>.<name> in lower case, like \"ci.no-friday-deploys\"");
+    }
+
+    @Test
+    void a_custom_rule_may_not_take_a_built_in_rules_id() throws Exception {
+        Path file = dir.resolve("mine.drl");
+        Files.writeString(file, "rule \"intent.tag-missing\"\nwhen\n    $c : Change( )\nthen\nend\n");
+
+        assertThatThrownBy(() -> governor(dir).build())
+                .isInstanceOf(GovernanceException.class)
+                .hasMessage(file + ":1: rule id 'intent.tag-missing' is a built-in rule's: give your rule an id of its "
+                        + "own (to change the built-in one, set its severity or turn it off under rules: in governance.yml)");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.governor.api.Change;
 import dev.governor.api.Facts;
 import dev.governor.api.FileChange;
 import dev.governor.api.Layer;
+import dev.governor.api.Policy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,13 +163,58 @@ class GovRulesTest {
     }
 
     @Test
-    void an_unknown_rule_id_checked_on_a_report_says_to_check_the_governor() {
+    void a_report_knows_every_rule_its_governor_loaded_so_an_unknown_id_fails_on_it_too() {
         Report report = governor(hotspot()).check();
 
-        assertThatThrownBy(() -> GovRules.noFindings("ci.no-friday-deploys").check(report))
-                .hasMessage("Rule 'ci.no-friday-deploys' names no built-in rule and none that reported, so it would "
-                        + "pass whatever happens: fix the rule id, or check the Governor that loads it so that its "
-                        + "rules are known, or allow it with .allowEmptyShould(true)");
+        assertThatThrownBy(() -> GovRules.noFindings("intent.tactical-hotpsot").check(report))
+                .hasMessage("Rule 'intent.tactical-hotpsot' names no loaded rule (did you mean "
+                        + "'intent.tactical-hotspot'?), so it would pass whatever happens: fix the rule id, "
+                        + "or allow it with .allowEmptyShould(true)");
+    }
+
+    @Test
+    void a_custom_rule_that_did_not_report_is_known_on_a_report_of_the_governor_that_loaded_it() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("quiet.drl"), "rule \"ci.quiet\"\nwhen\n    $c : Change( id == \"#none\" )\n"
+                + "then\n    insert( Finding.of(\"ci.quiet\", Severity.INFO, $c, \"never\") );\nend\n");
+        Report report = Governor.builder().rules(rules).facts(facts(hotspot())).withoutServiceLoadedSources().build()
+                .check();
+
+        assertThatCode(() -> GovRules.noFindings("ci.quiet").check(report)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_custom_rule_id_checked_on_bare_facts_says_how_to_load_the_rule() {
+        assertThatThrownBy(() -> GovRules.noFindings("ci.no-friday-deploys").check(facts(hotspot())))
+                .hasMessage("Rule 'ci.no-friday-deploys' names no built-in rule, so it would pass whatever happens: "
+                        + "a check of facts alone runs the built-in rules; to test rules of your own, check a Governor "
+                        + "that loads them (Governor.builder().rules(dir).facts(facts).build()), or allow it with "
+                        + ".allowEmptyShould(true)");
+    }
+
+    @Test
+    void a_layer_rule_over_a_layer_with_no_rule_in_force_fails() {
+        assertThatThrownBy(() -> GovRules.layer(Layer.CUSTOM).hasNoFindings().check(governor(hotspot())))
+                .hasMessage("Rule 'no findings in layer custom' cannot be violated: no rule in force reports in layer "
+                        + "custom, so it would pass whatever happens: load the rules of that layer (custom rule files, "
+                        + "or a pack of your own), or turn them on in governance.yml, or allow it with "
+                        + ".allowEmptyShould(true)");
+    }
+
+    @Test
+    void a_layer_rule_over_a_layer_whose_rules_are_all_turned_off_fails() {
+        // every rule of the layer off: the layer is in force but nothing in it can report
+        Policy.Builder policy = Policy.builder();
+        governor(hotspot()).rules().stream().filter(r -> r.layer() == Layer.INTENT)
+                .forEach(r -> policy.rule(r.id(), Policy.RuleSetting.OFF));
+        Governor governor = Governor.builder().policy(policy.build()).facts(facts(hotspot()))
+                .withoutServiceLoadedSources().build();
+
+        assertThatThrownBy(() -> GovRules.layer(Layer.INTENT).hasNoBlockingFindings().check(governor))
+                .hasMessage("Rule 'no blocking findings in layer intent' cannot be violated: no rule in force reports "
+                        + "in layer intent, so it would pass whatever happens: load the rules of that layer (its pack, "
+                        + "or custom rules with the prefix 'intent.'), or turn them on in governance.yml, or allow it "
+                        + "with .allowEmptyShould(true)");
     }
 
     @Test
@@ -211,12 +257,20 @@ class GovRulesTest {
     }
 
     @Test
-    void a_layer_rule_reports_only_that_layers_blocking_findings() {
-        assertThatCode(() -> GovRules.layer(Layer.CONTRACT).hasNoBlockingFindings().check(governor(hotspot())))
+    void a_layer_rule_reports_only_that_layers_blocking_findings() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("big.drl"), "rule \"ci.no-ledger\"\n    @severity(\"blocking\")\nwhen\n"
+                + "    $c : Change( )\nthen\n    insert( Finding.of(\"ci.no-ledger\", Severity.BLOCKING, $c, \"no\") );\nend\n");
+        Governor governor = Governor.builder().rules(rules).facts(facts(List.of(fix("#1", "feature", T0, LEDGER))))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).withoutServiceLoadedSources().build();
+
+        assertThatCode(() -> GovRules.layer(Layer.INTENT).hasNoBlockingFindings().check(governor))
                 .doesNotThrowAnyException();
+        assertThatThrownBy(() -> GovRules.layer(Layer.CUSTOM).hasNoBlockingFindings().check(governor))
+                .hasMessageStartingWith("Rule 'no blocking findings in layer custom' was violated (1 time):\n");
         assertThatThrownBy(() -> GovRules.layer(Layer.INTENT).hasNoBlockingFindings().check(governor(hotspot())))
                 .hasMessageStartingWith("Rule 'no blocking findings in layer intent' was violated (1 time):\n"
-                        + HOTSPOT_LINE);
+                        + "  intent.tactical-hotspot on " + HOTSPOT_LINE.substring(2));
     }
 
     @Test
@@ -228,7 +282,7 @@ class GovRulesTest {
         assertThatCode(() -> GovRules.noBlockingFindings().check(governor(unrated))).doesNotThrowAnyException();
         assertThatThrownBy(() -> GovRules.layer(Layer.INTENT).hasNoFindings().check(governor(unrated)))
                 .hasMessage("Rule 'no findings in layer intent' was violated (1 time):\n"
-                        + "  #7: #7 declares no risk level: add 'Risk: low|medium|high|critical'\n"
+                        + "  intent.risk-missing on #7: #7 declares no risk level: add 'Risk: low|medium|high|critical'\n"
                         + "    next: add 'Risk: low|medium|high|critical' to #7; "
                         + "to accept today's state, wrap the rule in GovRules.freeze(…)");
     }

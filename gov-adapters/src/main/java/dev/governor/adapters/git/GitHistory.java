@@ -40,7 +40,7 @@ import java.util.Objects;
  */
 public final class GitHistory implements AutoCloseable {
 
-    static final String NOT_A_REPOSITORY = "not a git repository: run gov inside a repository or pass --repo DIR";
+    static final String NOT_A_REPOSITORY = "not a git repository: give the root of a git repository (the directory that holds .git)";
 
     private final String name;
     private final Repository repository;

@@ -44,7 +44,7 @@ record Target(ObjectId head, String branch) {
             String shortName = full == null ? Constants.HEAD : Repository.shortenRefName(full);
             if (head == null) {
                 throw new GovernanceException(name, 0, "the repository has no commits yet on branch '" + shortName
-                        + "': commit first, or pass --branch with a branch that has commits");
+                        + "': commit first, or choose a branch that has commits");
             }
             return new Target(head, ObjectId.isId(shortName) ? Constants.HEAD : shortName);
         }
@@ -61,7 +61,7 @@ record Target(ObjectId head, String branch) {
             String names = heads.stream().map(r -> Repository.shortenRefName(r.getName())).sorted()
                     .collect(Collectors.joining(", "));
             throw new GovernanceException(name, 0, "unknown branch '" + wanted + "'; the branches are: " + names
-                    + ". Pass --branch with one of them or fix 'branch' in governance.yml");
+                    + ": choose one of them, or fix 'branch' in governance.yml");
         }
         ObjectId head = repository.getRefDatabase().peel(ref).getPeeledObjectId();
         return new Target(head != null ? head : ref.getObjectId(), wanted);

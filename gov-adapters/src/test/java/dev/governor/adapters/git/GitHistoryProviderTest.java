@@ -302,11 +302,11 @@ class GitHistoryProviderTest {
     void an_unknown_branch_and_a_missing_repository_are_refused(@TempDir Path elsewhere) {
         assertThatThrownBy(() -> histories.open(dir, "mian", null, Policy.defaults()))
                 .isInstanceOf(GovernanceException.class)
-                .hasMessage(dir + ": unknown branch 'mian'; the branches are: main. "
-                        + "Pass --branch with one of them or fix 'branch' in governance.yml");
+                .hasMessage(dir + ": unknown branch 'mian'; the branches are: main"
+                        + ": choose one of them, or fix 'branch' in governance.yml");
         assertThatThrownBy(() -> histories.open(elsewhere, null, null, Policy.defaults()))
                 .isInstanceOf(GovernanceException.class)
-                .hasMessage(elsewhere + ": not a git repository: run gov inside a repository or pass --repo DIR");
+                .hasMessage(elsewhere + ": not a git repository: give the root of a git repository (the directory that holds .git)");
     }
 
     @Test

@@ -365,8 +365,8 @@ class GitHistoryTest {
         try (GitHistory history = GitHistory.open(dir)) {
             assertThatThrownBy(() -> history.read("mian", null, Policy.defaults()))
                     .isInstanceOf(GovernanceException.class)
-                    .hasMessage(dir + ": unknown branch 'mian'; the branches are: main, release. "
-                            + "Pass --branch with one of them or fix 'branch' in governance.yml");
+                    .hasMessage(dir + ": unknown branch 'mian'; the branches are: main, release"
+                            + ": choose one of them, or fix 'branch' in governance.yml");
         }
     }
 
@@ -396,8 +396,8 @@ class GitHistoryTest {
         try (GitHistory history = GitHistory.open(dir)) {
             assertThatThrownBy(() -> history.read("release", null, Policy.defaults()))
                     .isInstanceOf(GovernanceException.class)
-                    .hasMessage(dir + ": unknown branch 'release'; the branches are: main. "
-                            + "Pass --branch with one of them or fix 'branch' in governance.yml");
+                    .hasMessage(dir + ": unknown branch 'release'; the branches are: main"
+                            + ": choose one of them, or fix 'branch' in governance.yml");
         }
     }
 
@@ -405,7 +405,7 @@ class GitHistoryTest {
     void directory_outside_any_repository_is_an_error(@TempDir Path elsewhere) {
         assertThatThrownBy(() -> GitHistory.open(elsewhere))
                 .isInstanceOf(GovernanceException.class)
-                .hasMessage(elsewhere + ": not a git repository: run gov inside a repository or pass --repo DIR");
+                .hasMessage(elsewhere + ": not a git repository: give the root of a git repository (the directory that holds .git)");
     }
 
     @Test

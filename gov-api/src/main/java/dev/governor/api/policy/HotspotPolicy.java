@@ -26,13 +26,19 @@ public record HotspotPolicy(int count, Duration window, Scope scope, List<String
     /** The lockfiles {@code fix(deps):} bumps touch: never a hotspot (rules.md). */
     public static final List<String> LOCKFILES = List.of("**/package-lock.json", "**/pnpm-lock.yaml", "**/yarn.lock",
             "**/Cargo.lock", "**/go.sum", "**/poetry.lock", "**/Gemfile.lock", "**/composer.lock", "**/gradle.lockfile");
+    /** The settings when {@code governance.yml} has no {@code hotspot:} section (spec/rules.md). */
     public static final HotspotPolicy DEFAULT = new HotspotPolicy(3, Duration.ofDays(7), Scope.FILE, LOCKFILES);
+    /** The {@code hotspot:} section of {@code governance.yml}: its key, type and defaults. */
     public static final Policy.Section<HotspotPolicy> SECTION = Policy.Section.of("hotspot", HotspotPolicy.class, DEFAULT);
 
     /** What a hotspot counts changes on. */
     public enum Scope {
-        FILE, DIRECTORY;
+        /** Each file (followed across renames) is a subject of its own. */
+        FILE,
+        /** The changes to the files of a directory count together. */
+        DIRECTORY;
 
+        /** The scope as policies write it: {@code "directory"}. */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }

@@ -8,6 +8,8 @@ import dev.governor.api.Policy;
  * @param inferFromConventionalCommits infer a missing change type from a Conventional Commits subject
  */
 public record IntentPolicy(boolean inferFromConventionalCommits) {
+    /** The settings when {@code governance.yml} has no {@code intent:} section (spec/rules.md). */
     public static final IntentPolicy DEFAULT = new IntentPolicy(true);
+    /** The {@code intent:} section of {@code governance.yml}: its key, type and defaults. */
     public static final Policy.Section<IntentPolicy> SECTION = Policy.Section.of("intent", IntentPolicy.class, DEFAULT);
 }

@@ -26,7 +26,9 @@ import java.util.TreeMap;
  *                          cross-team wait. Without an entry, every team is another team than the author's.
  */
 public record LearningPolicy(double minRelativeChange, int minSamples, Map<String, List<String>> teams) {
+    /** The settings when {@code governance.yml} has no {@code learning:} section (spec/rules.md). */
     public static final LearningPolicy DEFAULT = new LearningPolicy(0.0, 1, Map.of());
+    /** The {@code learning:} section of {@code governance.yml}: its key, type and defaults. */
     public static final Policy.Section<LearningPolicy> SECTION = Policy.Section.of("learning", LearningPolicy.class, DEFAULT);
 
     public LearningPolicy {

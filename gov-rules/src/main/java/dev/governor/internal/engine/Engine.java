@@ -10,6 +10,7 @@ import dev.governor.api.GovernanceException;
 import dev.governor.api.History;
 import dev.governor.api.HistoryProvider;
 import dev.governor.api.Policy;
+import dev.governor.api.Severity;
 import dev.governor.pack.Derivation;
 import dev.governor.pack.Findings;
 import dev.governor.pack.Now;
@@ -36,7 +37,8 @@ import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
-import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.rule.QueryResults;
 import org.kie.api.runtime.rule.QueryResultsRow;
 import org.kie.api.time.SessionPseudoClock;
@@ -107,8 +109,8 @@ public final class Engine {
             for (FactSource source : sources) {
                 Facts more = source.read(context);
                 if (more == null) {
-                    throw new GovernanceException(source.getClass().getName(), 0, "this FactSource returned null from "
-                            + "read(…): return Facts.empty() when it has nothing to say");
+                    throw new GovernanceException(name(source), 0, "this FactSource returned null from read(…): "
+                            + "return Facts.empty() when it has nothing to say");
                 }
                 facts = facts.plus(more);
             }
@@ -117,6 +119,23 @@ public final class Engine {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * A fact source as its author knows it: its class, or for a lambda or an anonymous class the class that
+     * declares it (the JVM's name for a lambda changes from run to run).
+     */
+    static String name(FactSource source) {
+        Class<?> type = source.getClass();
+        String name = type.getName();
+        int lambda = name.indexOf("$$Lambda");
+        if (lambda >= 0) {
+            return "a FactSource lambda in " + name.substring(0, lambda);
+        }
+        if (type.isAnonymousClass()) {
+            return "an anonymous FactSource in " + type.getEnclosingClass().getName();
+        }
+        return name;
     }
 
     private History openHistory(Instant governedFrom) {
@@ -166,6 +185,11 @@ public final class Engine {
                                   Map<View<?>, List<?>> rows) {
         KieSession session = newSession(base, now);
         try {
+            // the compiled base holds custom rules: hold each finding to the rule that inserted it
+            ReportedBy reportedBy = base == RuleSet.builtIn() ? null : new ReportedBy(policy);
+            if (reportedBy != null) {
+                session.addEventListener(reportedBy);
+            }
             session.setGlobal(Findings.POLICY_GLOBAL, policy);
             common.forEach(session::insert);
             for (Fact fact : facts.facts()) {
@@ -183,10 +207,9 @@ public final class Engine {
             for (int i = running.size() - 1; i >= 0; i--) {
                 session.getAgenda().getAgendaGroup(running.get(i).id()).setFocus();
             }
-            try {
-                session.fireAllRules();
-            } catch (ConsequenceException e) {
-                throw consequenceFailed(e);
+            session.fireAllRules();
+            if (reportedBy != null) {
+                reportedBy.check(rules);
             }
             Set<String> here = new HashSet<>();
             running.forEach(p -> here.add(p.id()));
@@ -197,17 +220,59 @@ public final class Engine {
             }
             return query(session, RuleSet.FINDINGS_QUERY, "$finding").stream().map(Finding.class::cast)
                     .filter(f -> !seen.contains(f)).toList();
+        } catch (RuntimeException e) {
+            GovernanceException named = RuleDiagnostics.whileRunning(e, rules::fileOf);
+            throw named != null ? named : e;
         } finally {
             session.dispose();
         }
     }
 
-    private static GovernanceException consequenceFailed(ConsequenceException e) {
-        String rule = e.getRule() == null ? "a rule" : "rule '" + e.getRule().getName() + "'";
-        String where = e.getRule() == null ? "rules" : e.getRule().getPackageName();
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return new GovernanceException(where, 0, rule + " failed while it ran: " + cause.getClass().getSimpleName()
-                + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + "; fix the rule's consequence", cause);
+    /**
+     * Watches which rule inserts each finding: a rule reports under its own id, with the severity its
+     * {@code @severity} declares (or the policy's override of it). The first that does not is the error.
+     */
+    private static final class ReportedBy extends DefaultRuleRuntimeEventListener {
+        private final Policy policy;
+        private String ruleId;
+        private Severity declared;
+        private Finding finding;
+
+        ReportedBy(Policy policy) {
+            this.policy = policy;
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (finding != null || event.getRule() == null || !(event.getObject() instanceof Finding f)) {
+                return;
+            }
+            String id = event.getRule().getName();
+            Severity declared = RuleSet.declared(event.getRule());
+            Severity override = policy.rule(id).severity();
+            if (!f.ruleId().equals(id) || declared != null && f.severity() != declared && f.severity() != override) {
+                ruleId = id;
+                this.declared = declared;
+                finding = f;
+            }
+        }
+
+        void check(RuleSet rules) {
+            if (finding == null) {
+                return;
+            }
+            DrlFile file = rules.fileOf(ruleId);
+            DrlFile.Rule rule = file == null ? null : file.rule(ruleId);
+            String source = file != null ? file.name() : "rules";
+            int line = rule != null ? rule.thenLine() : 0;
+            if (!finding.ruleId().equals(ruleId)) {
+                throw new GovernanceException(source, line, "rule '" + ruleId + "' reported a finding of '"
+                        + finding.ruleId() + "': a rule reports under its own id, so that governance.yml, gov rules "
+                        + "and GovRules find it; write Finding.of(\"" + ruleId + "\", …)");
+            }
+            throw new GovernanceException(source, line, RuleDiagnostics.disagree(ruleId, declared.id(),
+                    finding.severity().id()));
+        }
     }
 
     /** A session on the pseudo clock set to now: rules never see the wall clock. */

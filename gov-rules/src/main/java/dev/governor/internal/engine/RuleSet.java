@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,12 +55,12 @@ public final class RuleSet {
 
     static final String FINDINGS_QUERY = "governor.findings";
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9.-]+");
-    private static final Pattern RULE_DECL = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
     private static final Pattern QUERY_DECL = Pattern.compile("(?m)^\\s*query\\s");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
-    private static final Pattern LINE = Pattern.compile("\\[\\s*(\\d+)\\s*,");
     /** What every custom rule file sees without imports (spec/api.md). */
     static final String AUTO_IMPORTS = "import dev.governor.api.*; import dev.governor.pack.*; import java.time.*; ";
+    /** Where custom rule files are compiled, as class-path resources. */
+    private static final String CUSTOM_RESOURCES = "dev/governor/custom/";
     /** Compiled rule sets by content hash: identical rule files are compiled once per JVM. */
     private static final Map<String, KieBase> COMPILED_CACHE = new ConcurrentHashMap<>();
 
@@ -71,14 +72,17 @@ public final class RuleSet {
     private final Map<String, String> packageOwners;
     /** Custom rule id → the file it came from. */
     private final Map<String, String> customSources;
+    /** Rule id → the rule file it is written in (of every pack and custom file), for messages. */
+    private final Map<String, DrlFile> ruleFiles;
 
     private RuleSet(KieBase compiled, Set<String> precompiledPacks, Set<String> compiledPacks,
-                    Map<String, String> packageOwners, Map<String, String> customSources) {
+                    Map<String, String> packageOwners, Map<String, String> customSources, Map<String, DrlFile> ruleFiles) {
         this.compiled = compiled;
         this.precompiledPacks = Set.copyOf(precompiledPacks);
         this.compiledPacks = Set.copyOf(compiledPacks);
         this.packageOwners = Map.copyOf(packageOwners);
         this.customSources = Map.copyOf(customSources);
+        this.ruleFiles = Map.copyOf(ruleFiles);
     }
 
     /**
@@ -89,39 +93,51 @@ public final class RuleSet {
      */
     public static RuleSet load(Packs packs, List<Path> customDirs, ClassLoader loader) {
         KieBase builtIn = builtIn();
-        Map<String, String> toCompile = new LinkedHashMap<>(); // resource name -> text, for packs not precompiled
         Map<String, String> packageOwners = new LinkedHashMap<>();
         Set<String> precompiled = new HashSet<>();
         Set<String> compiledPacks = new HashSet<>();
+        Map<String, DrlFile> ruleFiles = new LinkedHashMap<>();
+        List<DrlFile> packFiles = new ArrayList<>(); // of packs not precompiled
         for (Pack pack : packs.all()) {
             boolean inBuiltIn = true;
             for (String resource : pack.rules()) {
                 String text = resource(loader, resource, pack);
+                DrlFile drl = new DrlFile(resource, resource, text, false);
+                drl.rules().forEach(r -> ruleFiles.putIfAbsent(r.id(), drl));
                 Matcher m = PACKAGE.matcher(text);
                 String pkg = m.find() ? m.group(1) : null;
                 if (pkg != null) {
                     packageOwners.put(pkg, pack.id());
                 }
-                boolean declares = RULE_DECL.matcher(text).find() || QUERY_DECL.matcher(text).find();
+                boolean declares = !drl.rules().isEmpty() || QUERY_DECL.matcher(drl.code()).find();
                 if (declares && (pkg == null || builtIn.getKiePackage(pkg) == null)) {
                     inBuiltIn = false;
-                    toCompile.put(resource, text);
+                    packFiles.add(drl);
                 }
             }
             (inBuiltIn ? precompiled : compiledPacks).add(pack.id());
         }
-        Map<String, String> customFiles = customFiles(customDirs);
+        List<DrlFile> customFiles = customFiles(customDirs);
         Set<String> builtInIds = ruleIds(builtIn);
         Map<String, String> customSources = ruleSources(customFiles, builtInIds);
-        ruleSources(toCompile, builtInIds); // a pack's rule ids are checked alike
-        if (toCompile.isEmpty() && customFiles.isEmpty()) {
-            return new RuleSet(null, precompiled, compiledPacks, packageOwners, customSources);
+        ruleSources(packFiles, builtInIds); // a pack's rule ids are checked alike
+        customFiles.forEach(f -> f.rules().forEach(r -> ruleFiles.put(r.id(), f)));
+        if (packFiles.isEmpty() && customFiles.isEmpty()) {
+            return new RuleSet(null, precompiled, compiledPacks, packageOwners, customSources, ruleFiles);
         }
-        Map<String, String> all = new LinkedHashMap<>(toCompile);
-        customFiles.forEach((file, text) -> all.put(file, text));
-        KieBase kieBase = COMPILED_CACHE.computeIfAbsent(hash(all),
-                key -> compile(key, toCompile, customFiles, loader));
-        return new RuleSet(kieBase, precompiled, compiledPacks, packageOwners, customSources);
+        List<DrlFile> compiledFiles = new ArrayList<>(packFiles);
+        compiledFiles.addAll(customFiles);
+        compiledFiles.forEach(RuleDiagnostics::checkDeclarations);
+        Set<String> packPackages = new TreeSet<>();
+        packs.all().forEach(p -> packPackages.add(p.getClass().getPackageName()));
+        KieBase kieBase = COMPILED_CACHE.computeIfAbsent(hash(compiledFiles),
+                key -> compile(key, compiledFiles, loader, packPackages));
+        return new RuleSet(kieBase, precompiled, compiledPacks, packageOwners, customSources, ruleFiles);
+    }
+
+    /** The rule file a rule is written in, or {@code null} for a rule this rule set does not know. */
+    DrlFile fileOf(String ruleId) {
+        return ruleFiles.get(ruleId);
     }
 
     private static String resource(ClassLoader loader, String resource, Pack pack) {
@@ -136,15 +152,17 @@ public final class RuleSet {
         }
     }
 
-    private static Map<String, String> customFiles(List<Path> customDirs) {
-        Map<String, String> files = new LinkedHashMap<>();
+    /** The {@code .drl} files under {@code customDirs}, in path order, each compiled as a resource of its own. */
+    private static List<DrlFile> customFiles(List<Path> customDirs) {
+        List<DrlFile> files = new ArrayList<>();
         for (Path dir : customDirs) {
             if (!Files.isDirectory(dir)) {
                 throw new GovernanceException(dir.toString(), 0, "rule directory not found: give a directory of .drl files");
             }
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path file : walk.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
-                    files.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                    files.add(new DrlFile(file.toString(), CUSTOM_RESOURCES + "r" + files.size() + ".drl",
+                            Files.readString(file, StandardCharsets.UTF_8), true));
                 }
             } catch (IOException e) {
                 throw new GovernanceException(dir.toString(), 0, "cannot read rule directory: " + e.getMessage(), e);
@@ -213,7 +231,8 @@ public final class RuleSet {
                 if (packId != null && !meta.containsKey("severity")) {
                     continue; // a pack's derivation rules keep state; they report nothing
                 }
-                Severity declared = meta.containsKey("severity") ? Severity.parse(text(meta.get("severity"))) : null;
+                Severity declared = meta.containsKey("severity") ? Severity.parse(text(meta.get("severity")))
+                        : written(rule.getName());
                 Policy.RuleSetting setting = policy.rule(rule.getName());
                 Severity severity = setting.severity() != null ? setting.severity() : declared;
                 List<String> thresholds = new ArrayList<>();
@@ -230,6 +249,22 @@ public final class RuleSet {
                         text(meta.get("example")), text(meta.get("next"))));
             }
         }
+    }
+
+    /**
+     * The severity a rule without {@code @severity} writes into {@code Finding.of} when it writes one alone;
+     * else {@code null} (it is known only from its findings).
+     */
+    private Severity written(String ruleId) {
+        DrlFile file = ruleFiles.get(ruleId);
+        DrlFile.Rule rule = file == null ? null : file.rule(ruleId);
+        return rule == null ? null : RuleDiagnostics.writtenSeverity(file, rule);
+    }
+
+    /** The severity a rule declares with {@code @severity}, or {@code null}. */
+    static Severity declared(Rule rule) {
+        Object value = rule.getMetaData().get("severity");
+        return value == null ? null : Severity.parse(text(value));
     }
 
     /** The value in force of a policy key a rule names in {@code @thresholds} ({@code hotspot.window}). */
@@ -289,8 +324,7 @@ public final class RuleSet {
         return ids;
     }
 
-    private static KieBase compile(String hash, Map<String, String> packFiles, Map<String, String> customFiles,
-                                   ClassLoader loader) {
+    private static KieBase compile(String hash, List<DrlFile> files, ClassLoader loader, Set<String> packPackages) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(loader);
         try {
@@ -299,26 +333,18 @@ public final class RuleSet {
             ReleaseId releaseId = ks.newReleaseId("dev.governor.custom", "rules-" + hash, "1.0.0");
             KieFileSystem kfs = ks.newKieFileSystem();
             kfs.generateAndWritePomXML(releaseId);
-            Map<String, String> byResource = new LinkedHashMap<>();
-            for (Map.Entry<String, String> file : packFiles.entrySet()) {
-                String resource = "src/main/resources/" + file.getKey();
-                byResource.put(resource, file.getKey());
-                kfs.write(resource, file.getValue());
+            for (DrlFile file : files) {
+                String text = file.custom() ? withImports(file.text(), file.pkg()) : file.text();
+                kfs.write("src/main/resources/" + file.resource(), text);
             }
-            int i = 0;
-            for (Map.Entry<String, String> file : customFiles.entrySet()) {
-                String resource = "src/main/resources/dev/governor/custom/r" + (i++) + ".drl";
-                byResource.put(resource, file.getKey());
-                kfs.write(resource, withImports(file.getValue(), "dev.governor.custom.r" + (i - 1)));
-            }
-            kfs.write("src/main/resources/dev/governor/custom/governor-queries.drl",
+            kfs.write("src/main/resources/" + CUSTOM_RESOURCES + "governor-queries.drl",
                     "package dev.governor.custom;\nimport dev.governor.api.Finding;\n"
                             + "global dev.governor.api.Policy " + Findings.POLICY_GLOBAL + ";\n"
                             + "query \"" + FINDINGS_QUERY + "\"\n    $finding : Finding( )\nend\n");
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
             if (!errors.isEmpty()) {
-                throw compileError(errors.get(0), byResource);
+                throw RuleDiagnostics.compileError(errors, files, loader, packPackages);
             }
             return ks.newKieContainer(releaseId, loader).getKieBase();
         } finally {
@@ -341,64 +367,42 @@ public final class RuleSet {
         return "package " + defaultPackage + "; " + AUTO_IMPORTS + text;
     }
 
-    private static GovernanceException compileError(Message error, Map<String, String> byResource) {
-        String file = null;
-        if (error.getPath() != null) {
-            for (Map.Entry<String, String> e : byResource.entrySet()) {
-                if (e.getKey().endsWith(error.getPath()) || error.getPath().endsWith(e.getKey().substring("src/main/resources/".length()))) {
-                    file = e.getValue();
-                }
-            }
-        }
-        int line = error.getLine();
-        String text = error.getText() == null ? "does not compile" : error.getText().strip();
-        if (line <= 0) {
-            Matcher m = LINE.matcher(text);
-            line = m.find() ? Integer.parseInt(m.group(1)) : 0;
-        }
-        if (file == null && byResource.size() == 1) {
-            file = byResource.values().iterator().next();
-        }
-        return new GovernanceException(file != null ? file : "custom rules", line,
-                "rule file does not compile: " + text.replaceAll("\\s+", " "));
-    }
-
     /**
      * Which file each rule of {@code files} comes from; a rule id that is not {@code <prefix>.<name>}, that
      * two files define, or that a built-in rule has, is refused.
      */
-    private static Map<String, String> ruleSources(Map<String, String> files, Set<String> builtInIds) {
+    private static Map<String, String> ruleSources(List<DrlFile> files, Set<String> builtInIds) {
         Map<String, String> sources = new LinkedHashMap<>();
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Matcher m = RULE_DECL.matcher(file.getValue());
-            while (m.find()) {
-                String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-                int line = 1 + (int) file.getValue().substring(0, m.start(1)).chars().filter(c -> c == '\n').count();
+        for (DrlFile file : files) {
+            for (DrlFile.Rule rule : file.rules()) {
+                String name = rule.id();
                 if (!RULE_ID.matcher(name).matches()) {
-                    throw new GovernanceException(file.getKey(), line, "rule id '" + name
+                    throw new GovernanceException(file.name(), rule.line(), "rule id '" + name
                             + "' must be <prefix>.<name> in lower case, like \"ci.no-friday-deploys\"");
                 }
                 if (builtInIds.contains(name)) {
-                    throw new GovernanceException(file.getKey(), line, "rule id '" + name + "' is a built-in rule's: "
+                    throw new GovernanceException(file.name(), rule.line(), "rule id '" + name + "' is a built-in rule's: "
                             + "give your rule an id of its own (to change the built-in one, set its severity or turn it "
                             + "off under rules: in governance.yml)");
                 }
-                String previous = sources.put(name, file.getKey());
+                String previous = sources.put(name, file.name());
                 if (previous != null) {
-                    throw new GovernanceException(file.getKey(), line, "rule id '" + name + "' is already defined in " + previous);
+                    throw new GovernanceException(file.name(), rule.line(), "rule id '" + name + "' is already defined in "
+                            + previous);
                 }
             }
         }
         return sources;
     }
 
-    private static String hash(Map<String, String> files) {
+    /** A key of the rule text (names and contents): identical rule files share one compiled base per JVM. */
+    private static String hash(List<DrlFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> e : files.entrySet()) {
-                digest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+            for (DrlFile file : files) {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                digest.update(file.text().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
             return HexFormat.of().formatHex(digest.digest(), 0, 12);
