@@ -3,6 +3,7 @@ package dev.governor.examples;
 import dev.governor.Governor;
 import dev.governor.Report;
 import dev.governor.api.Finding;
+import dev.governor.api.GovernanceException;
 import dev.governor.api.Policy;
 import java.io.IOException;
 import java.io.PrintStream;
