@@ -145,8 +145,8 @@ public final class Baseline {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new GovernanceException(file.toString(), 0, "baseline file not found: give the path of an existing"
-                    + " baseline, or record one from today's findings with gov check --baseline " + file
-                    + " --update-baseline");
+                    + " baseline, or record one from today's findings (gov check's update-baseline option, or"
+                    + " GovRules.freeze with -Dgovernor.freeze.record=true)");
         } catch (IOException e) {
             throw new GovernanceException(file.toString(), 0, "cannot read the baseline ("
                     + e.getClass().getSimpleName() + "): check that it is a readable file");
@@ -171,7 +171,7 @@ public final class Baseline {
             String[] parts = line.split("\\s+", 3);
             if (!FINGERPRINT.matcher(parts[0]).matches()) {
                 throw new GovernanceException(source, i + 1, "'" + parts[0] + "' is not a finding fingerprint (16 to 64"
-                        + " lower-case hex digits): each line starts with one, as gov check --update-baseline writes"
+                        + " lower-case hex digits): each line starts with one, as a recorded baseline has"
                         + " them; fix the line or record the baseline again");
             }
             String rule = parts.length > 1 ? parts[1] : null;

@@ -24,7 +24,8 @@ class QuietLoggingTest {
     public static final class Host {
         public static void main(String[] args) {
             Facts facts = Facts.builder().change(Change.builder("#1").mergedAt(Instant.parse("2026-11-02T10:00:00Z"))
-                    .declaredType("feature").risk("low").build()).build();
+                    .declaredType("feature").risk("low").field("intent", "i").field("blast-radius", "b")
+                    .field("verification", "v").field("rollback", "r").build()).build();
             System.out.println(Governor.builder().facts(facts).build().check().passed() ? "passed" : "failed");
         }
     }

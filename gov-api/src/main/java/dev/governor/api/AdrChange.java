@@ -22,7 +22,14 @@ public record AdrChange(String change, String path, Kind kind, Adr before, Adr a
 
     /** What a change did to an ADR file. */
     public enum Kind {
-        ADDED, MODIFIED, RENAMED, DELETED;
+        /** The change added the ADR file. */
+        ADDED,
+        /** The change edited it. */
+        MODIFIED,
+        /** The change moved it to another path. */
+        RENAMED,
+        /** The change deleted it. */
+        DELETED;
 
         /** The lower-case name: {@code added}. */
         public String id() {

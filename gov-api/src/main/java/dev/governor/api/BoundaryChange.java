@@ -26,7 +26,14 @@ public record BoundaryChange(String change, Kind kind, String service, String in
 
     /** The four ways a change reshapes a service boundary. */
     public enum Kind {
-        RENAME, SPLIT, MERGE, REMOVAL;
+        /** Most of one service's files moved into one new directory. */
+        RENAME,
+        /** A share of one service's files moved into a new service, the old one staying. */
+        SPLIT,
+        /** All of one service's files moved into another existing service. */
+        MERGE,
+        /** A service deleted. */
+        REMOVAL;
 
         /** The lower-case name: {@code rename}. */
         public String id() {

@@ -113,10 +113,12 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return Math.floorDiv(monday().toEpochDay() - EPOCH_DAY_OF_WEEK_ZERO, 7);
     }
 
+    /** The week after this one (2026-W53 is followed by 2027-W01). */
     public IsoWeek next() {
         return ofIndex(index() + 1);
     }
 
+    /** The week before this one. */
     public IsoWeek previous() {
         return ofIndex(index() - 1);
     }

@@ -4,6 +4,7 @@ import dev.governor.Baseline;
 import dev.governor.Governor;
 import dev.governor.Report;
 import dev.governor.Scope;
+import dev.governor.api.GovernanceException;
 import dev.governor.api.Finding;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -124,6 +125,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         rules.addTo(builder);
         // read before the long work: a mistyped path must fail at once, not after the history was read
+        if (baseline != null && !updateBaseline && !Files.exists(baseline)) {
+            // the library's message names no flag; here the user typed one, so say which to add
+            throw new GovernanceException(baseline.toString(), 0, "baseline file not found: give the path of an"
+                    + " existing baseline, or record one from today's findings with gov check --baseline " + baseline
+                    + " --update-baseline");
+        }
         Baseline accepted = baseline != null && !(updateBaseline && !Files.exists(baseline))
                 ? Baseline.read(baseline) : null;
         Governor governor;

@@ -174,7 +174,7 @@ class BaselineCommandTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("gov: " + baseline + ":2: 'intent.risk-missing' is not a finding fingerprint"
-                + " (16 to 64 lower-case hex digits): each line starts with one, as gov check --update-baseline writes"
+                + " (16 to 64 lower-case hex digits): each line starts with one, as a recorded baseline has"
                 + " them; fix the line or record the baseline again\n");
     }
 

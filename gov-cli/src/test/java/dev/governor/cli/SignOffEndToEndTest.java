@@ -93,8 +93,8 @@ class SignOffEndToEndTest {
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("| ❌ | gate security-scan | required gate 'security-scan' has no result for "
-                + head.substring(0, 12) + " (being signed off for prod): give --gate security-scan=FILE or put the file in"
-                + " .gov/gates/" + head.substring(0, 12) + "/ |\n");
+                + head.substring(0, 12) + " (being signed off for prod): give the sign-off a result"
+                + " file for it (a gate file named security-scan, or one in .gov/gates/" + head.substring(0, 12) + "/) |\n");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.governor.Governor;
 import dev.governor.RuleInfo;
 import dev.governor.api.Deployment;
 import dev.governor.api.Facts;
+import dev.governor.api.Policy;
 import dev.governor.api.GovernanceException;
 import dev.governor.api.Severity;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +47,9 @@ class CustomRuleDiagnosticsTest {
     }
 
     Governor.Builder governor() {
+        // the custom rules alone: no built-in layer, so a deployment without sign-off evidence is no finding here
         return Governor.builder().rules(dir).facts(Facts.builder().deployment(PROD_ON_FRIDAY).build())
+                .policy(Policy.builder().layers(Set.of("intent")).build())
                 .clock(Clock.fixed(FRIDAY, ZoneOffset.UTC)).withoutServiceLoadedSources();
     }
 

@@ -137,8 +137,8 @@ class ReleaseRulesTest {
         assertThat(e.findings()).extracting(Finding::ruleId, f -> f.subject().id())
                 .containsExactly(tuple("release.gate-missing", "security-scan"));
         assertThat(e.findings().get(0).message()).isEqualTo("required gate 'security-scan' has no result for "
-                + sha(1).substring(0, 12) + " (being signed off for prod): give --gate security-scan=FILE or put the file"
-                + " in .gov/gates/" + sha(1).substring(0, 12) + "/");
+                + sha(1).substring(0, 12) + " (being signed off for prod): give the sign-off a result file"
+                + " for it (a gate file named security-scan, or one in .gov/gates/" + sha(1).substring(0, 12) + "/)");
         assertThat(e.predicates().get(4).status()).isEqualTo(SignOffEvidence.Status.FAILED);
         assertThat(e.toMarkdown()).startsWith("### ❌ Sign-off failed: `" + sha(1).substring(0, 12) + "` for `prod`\n\n"
                 + "1 of 9 predicates failed");
@@ -259,8 +259,8 @@ class ReleaseRulesTest {
 
         assertThat(e.findings()).extracting(f -> f.subject().id()).containsExactly("contract-diff", "version-bump");
         assertThat(e.findings().get(0).message()).endsWith(": it is computed from the contract layer, which is not in"
-                + " force; add contract to layers in governance.yml, give --gate contract-diff=FILE, or drop it from"
-                + " release.requiredGates");
+                + " force; add contract to layers in governance.yml, give the sign-off a result file for it, or drop it"
+                + " from release.requiredGates");
     }
 
     @Test
@@ -341,8 +341,8 @@ class ReleaseRulesTest {
                 tuple("release.unsigned-deployment", "d-2", Severity.WARNING),
                 tuple("release.unsigned-deployment", "d-3", Severity.WARNING));
         assertThat(found.get(0).message()).isEqualTo("deployment d-2 of " + sha(1).substring(0, 12) + " to staging has"
-                + " no passing sign-off evidence for that SHA and environment in refs/notes/governance: run gov sign-off"
-                + " --sha " + sha(1).substring(0, 12) + " --env staging --record before deploying");
+                + " no passing sign-off evidence for that SHA and environment in refs/notes/governance: sign off "
+                + sha(1).substring(0, 12) + " for staging and record the evidence (gov sign-off) before deploying");
     }
 
     @Test

@@ -27,10 +27,10 @@ class ComposedRulesTest {
     /** The hotspot on the ledger, plus #7, a web change that declares no risk, plus #8 that declares none either and touches pay. */
     static Report report() {
         List<Change> changes = new ArrayList<>(GovRulesTest.hotspot());
-        changes.add(Change.builder("#7").mergedAt(T0.plus(Duration.ofDays(5))).declaredType("feature")
-                .file(FileChange.modified("src/web/App.java")).build());
-        changes.add(Change.builder("#8").mergedAt(T0.plus(Duration.ofDays(6))).declaredType("feature")
-                .file(FileChange.added("src/pay/Refund.java")).build());
+        changes.add(GovRulesTest.withFields(Change.builder("#7").mergedAt(T0.plus(Duration.ofDays(5))).declaredType("feature")
+                .file(FileChange.modified("src/web/App.java"))).build());
+        changes.add(GovRulesTest.withFields(Change.builder("#8").mergedAt(T0.plus(Duration.ofDays(6))).declaredType("feature")
+                .file(FileChange.added("src/pay/Refund.java"))).build());
         return Governor.builder().facts(Facts.builder().addAll(changes).build())
                 .clock(Clock.fixed(GovRulesTest.NOW, ZoneOffset.UTC)).build().check();
     }

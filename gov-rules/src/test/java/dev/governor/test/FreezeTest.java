@@ -161,7 +161,7 @@ class FreezeTest {
         assertThatThrownBy(() -> frozen().check(governor(hotspot())))
                 .isInstanceOf(GovernanceException.class)
                 .hasMessage(baselineFile() + ":2: 'not-a-fingerprint' is not a finding fingerprint (16 to 64 lower-case"
-                        + " hex digits): each line starts with one, as gov check --update-baseline writes them; fix the"
+                        + " hex digits): each line starts with one, as a recorded baseline has them; fix the"
                         + " line or record the baseline again");
     }
 

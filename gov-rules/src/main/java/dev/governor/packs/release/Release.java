@@ -50,9 +50,10 @@ public final class Release {
                 + signOff.env() + "): ";
         if (CONTRACT_GATES.contains(gate) && !contractLayer) {
             return head + "it is computed from the contract layer, which is not in force; add contract to layers in"
-                    + " governance.yml, give --gate " + gate + "=FILE, or drop it from release.requiredGates";
+                    + " governance.yml, give the sign-off a result file for it, or drop it from release.requiredGates";
         }
-        return head + "give --gate " + gate + "=FILE or put the file in .gov/gates/" + sha + "/";
+        return head + "give the sign-off a result file for it (a gate file named " + gate + ", or one in .gov/gates/"
+                + sha + "/)";
     }
 
     /** A failed gate's message: what the result says, and where it came from. */
