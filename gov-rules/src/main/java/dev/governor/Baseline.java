@@ -47,8 +47,8 @@ public final class Baseline {
     /** The first lines of every baseline file written: what the file is and how it is kept. */
     public static final String HEADER = """
             # Governor baseline: accepted findings, one a line (fingerprint, rule, subject); only the fingerprint counts.
-            # Only new findings count against it. Fixed findings show as stale: gov check --update-baseline and
-            # GovRules.freeze drop them, so a baseline only shrinks unless it is recorded again on purpose.
+            # Only new findings count against it. Fixed findings show as stale: updating the baseline (gov check)
+            # and GovRules.freeze drop them, so a baseline only shrinks unless it is recorded again on purpose.
             """;
 
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{16,64}");

@@ -176,8 +176,8 @@ class SignOffEndToEndTest {
 
         assertThat(before.out()).contains("WARNING   release.unsigned-deployment  deployment d-7\n    deployment d-7 of "
                 + head.substring(0, 12) + " to prod has no passing sign-off evidence for that SHA and environment in"
-                + " refs/notes/governance: run gov sign-off --sha " + head.substring(0, 12) + " --env prod --record before"
-                + " deploying\n");
+                + " refs/notes/governance: sign off " + head.substring(0, 12) + " for prod and record the evidence"
+                + " (gov sign-off) before deploying\n");
         assertThat(after.out()).doesNotContain("release.unsigned-deployment");
     }
 

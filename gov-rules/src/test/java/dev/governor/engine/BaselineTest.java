@@ -63,7 +63,8 @@ class BaselineTest {
         assertThatThrownBy(() -> Baseline.read(missing))
                 .isInstanceOf(GovernanceException.class)
                 .hasMessage(missing + ": baseline file not found: give the path of an existing baseline, or record one"
-                        + " from today's findings with gov check --baseline " + missing + " --update-baseline");
+                        + " from today's findings (gov check's update-baseline option, or GovRules.freeze with"
+                        + " -Dgovernor.freeze.record=true)");
     }
 
     @Test

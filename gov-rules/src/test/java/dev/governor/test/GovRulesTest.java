@@ -34,7 +34,8 @@ class GovRulesTest {
     Path dir;
 
     static Change fix(String id, String type, Instant at, String path) {
-        return Change.builder(id).mergedAt(at).risk("low").declaredType(type).file(FileChange.modified(path)).build();
+        return withFields(Change.builder(id).mergedAt(at).risk("low").declaredType(type).file(FileChange.modified(path)))
+                .build();
     }
 
     /** The four template fields, so that the Change layer has nothing to say about a change. */
