@@ -51,12 +51,12 @@ public final class SignOffRequest implements FactSource {
     public static SignOffRequest of(String sha, String env, String by) {
         Objects.requireNonNull(sha, "sha");
         if (env == null || !ENV.matcher(env).matches()) {
-            throw new GovernanceException("--env", 0, "'" + env + "' is not an environment name: use letters, digits,"
+            throw new GovernanceException("environment", 0, "'" + env + "' is not an environment name: use letters, digits,"
                     + " '.', '_', '-' or '/', like prod");
         }
         if (by == null || by.isBlank()) {
-            throw new GovernanceException("--by", 0, "nobody signs: give --by NAME, or set GITHUB_ACTOR or git's"
-                    + " user.email");
+            throw new GovernanceException("signer", 0, "nobody signs: name who signs off (a person or a"
+                    + " bot account)");
         }
         return new SignOffRequest(sha.strip(), env, by.strip(), List.of());
     }
@@ -76,8 +76,8 @@ public final class SignOffRequest implements FactSource {
     public Facts read(FactContext context) {
         History history = context.history();
         if (history == null || context.repository() == null) {
-            throw new GovernanceException(null, 0, "a sign-off needs a repository: give --repo the repository whose"
-                    + " commit is signed off");
+            throw new GovernanceException(null, 0, "a sign-off needs a repository: read the repository whose commit is"
+                    + " signed off");
         }
         Change change = history.change(sha).orElseThrow(() -> new GovernanceException(context.repository().toString(),
                 0, "'" + sha + "' is not a commit of the first-parent history of " + history.branch() + " ("

@@ -73,7 +73,7 @@ public final class GitHubClient {
     public static GitHubClient fromEnvironment(Map<String, String> environment) {
         String token = environment.get("GITHUB_TOKEN");
         if (token == null || token.isBlank()) {
-            throw new GovernanceException("GITHUB_TOKEN", 0, "not set: --post github needs a token allowed to write"
+            throw new GovernanceException("GITHUB_TOKEN", 0, "not set: posting to GitHub needs a token allowed to write"
                     + " commit comments (contents: write); in GitHub Actions pass env: GITHUB_TOKEN: ${{ github.token }}");
         }
         String repository = environment.get("GITHUB_REPOSITORY");

@@ -222,7 +222,7 @@ public final class GovernanceNotes {
         builder.findGitDir(dir.toAbsolutePath().toFile());
         if (builder.getGitDir() == null) {
             throw new GovernanceException(dir.toString(), 0, "not a git repository (or any of its parents):"
-                    + " give --repo the root of a git repository");
+                    + " point at the root of a git repository");
         }
         try {
             return builder.build();

@@ -164,7 +164,7 @@ class GitHubClientTest {
     @Test
     void the_environment_must_give_a_token_and_a_repository() {
         assertThatThrownBy(() -> GitHubClient.fromEnvironment(Map.of("GITHUB_REPOSITORY", "acme/shop")))
-                .hasMessage("GITHUB_TOKEN: not set: --post github needs a token allowed to write commit comments"
+                .hasMessage("GITHUB_TOKEN: not set: posting to GitHub needs a token allowed to write commit comments"
                         + " (contents: write); in GitHub Actions pass env: GITHUB_TOKEN: ${{ github.token }}");
         assertThatThrownBy(() -> GitHubClient.fromEnvironment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_REPOSITORY", "shop")))
                 .hasMessage("GITHUB_REPOSITORY: 'shop' is not owner/name: set it to the repository to comment on, like acme/shop");
