@@ -5,7 +5,8 @@
 #   gov-bench/real-repo-bench.sh REPO [RUNS]
 #
 # REPO is a clone of a public repository (a bare mirror is fine); it is cloned once more under
-# gov-bench/target/ so that its fact cache (.git/governor) can be deleted between cold runs. RUNS
+# gov-bench/target/ so that its fact cache (.git/governor) can be deleted between cold runs (a local
+# clone, hardlinked: a snapshot whose largest blobs are absent still clones, and git log still reads it). RUNS
 # (default 5) runs of each; the median wall time is printed. Builds gov-cli's jar if needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ runs="${2:-5}"
 work=gov-bench/target/real-repo
 rm -rf "$work"
 mkdir -p "$work"
-git clone -q --bare --no-local "$src" "$work/repo.git"
+git clone -q --bare --local "$src" "$work/repo.git"
 repo="$work/repo.git"
 [ -f gov-cli/target/gov.jar ] || ./mvnw -B -q -o package -pl gov-cli -am -DskipTests >&2
 java_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto)
@@ -25,11 +26,13 @@ ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
 
 head_sha="$(git --git-dir="$repo" rev-parse HEAD)"
 commits="$(git --git-dir="$repo" rev-list --first-parent --count HEAD)"
-gitlog=$(for _ in $(seq "$runs"); do ms git --git-dir="$repo" log --first-parent --name-status -M HEAD; done | median)
-cold=$(for _ in $(seq "$runs"); do rm -rf "$repo/governor"; \
-  ms env GOV_NOW="$now" java "${java_flags[@]}" -jar gov-cli/target/gov.jar check --repo "$repo" --format json; done | median)
-warm=$(for _ in $(seq "$runs"); do \
-  ms env GOV_NOW="$now" java "${java_flags[@]}" -jar gov-cli/target/gov.jar check --repo "$repo" --format json; done | median)
+gov() { env GOV_NOW="$now" java "${java_flags[@]}" -jar gov-cli/target/gov.jar check --repo "$repo" --format json; }
+gitlog_runs() { for _ in $(seq "$runs"); do ms git --git-dir="$repo" log --first-parent --name-status -M HEAD; done; }
+cold_runs() { for _ in $(seq "$runs"); do rm -rf "$repo/governor"; ms gov; done; }
+warm_runs() { for _ in $(seq "$runs"); do ms gov; done; }
+gitlog=$(gitlog_runs | median)
+cold=$(cold_runs | median)
+warm=$(warm_runs | median)
 echo "repository: $src"
 echo "head: $head_sha ($commits first-parent commits)"
 echo "| measurement | median wall time | ratio to git log |"
