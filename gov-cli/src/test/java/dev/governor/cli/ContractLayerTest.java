@@ -134,6 +134,27 @@ class ContractLayerTest {
     }
 
     @Test
+    void the_undeclared_breaking_change_fails_the_contract_gate_of_a_sign_off_whose_other_gates_pass() throws Exception {
+        PlainGitRepo git = orders();
+        git.write(SPEC, WITHOUT_ORDER.replace("version: 1.0.0", "version: 2.0.0")).write(GENERATED, "class Order {}\n");
+        git.commit(T1, "Drop the order lookup\n\nChange-Type: feature\nContract-Change: non-breaking\n"
+                + "Rollout: checkout-service moved to /orders first\n" + FIELDS);
+        Path junit = java.nio.file.Files.writeString(dir.resolve("junit.xml"), "<testsuite tests=\"1\"><testcase"
+                + " classname=\"Orders\" name=\"lists\"/></testsuite>");
+        Path sarif = java.nio.file.Files.writeString(dir.resolve("scan.sarif"), "{\"version\": \"2.1.0\", \"runs\":"
+                + " [{\"tool\": {\"driver\": {\"name\": \"CodeQL\"}}, \"results\": []}]}");
+
+        Gov.Result r = Gov.atNow().run("sign-off", "--repo", git.root().toString(), "--sha", sha(git), "--env", "prod",
+                "--by", "bob@example.com", "--gate", "lint=" + junit, "--gate", "typecheck=" + junit,
+                "--gate", "security-scan=" + sarif);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("| ❌ | gate contract-diff | ").contains("computed from the contract layer: 1 blocking"
+                        + " finding in the range: contract.undeclared-breaking on " + sha(git) + " (" + SPEC + ")")
+                .contains("| ✅ | gate version-bump | ").contains("| ✅ | gate lint | ").contains("| ✅ | gate security-scan | ");
+    }
+
+    @Test
     void an_optional_field_added_with_a_minor_bump_declared_non_breaking_is_clean() {
         PlainGitRepo git = orders();
         git.write(SPEC, WITH_NOTE.replace("version: 1.0.0", "version: 1.1.0"))
