@@ -66,10 +66,11 @@ import picocli.CommandLine.Spec;
                 + " deployment, and explain the findings. Exits 1: the demo has blocking findings.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  gov demo                  builds ./governor-demo, then checks it",
-            "  gov demo /tmp/demo        another directory (it must not exist, or be empty)",
-            "  cd governor-demo && gov check --format markdown   the same findings, as a PR comment",
-            "  cd governor-demo && gov metrics --weeks 4 --format html --output metrics.html   the four metrics"})
+            "  gov demo                 builds ./governor-demo, then checks it",
+            "  gov demo /tmp/demo       another directory (it must not exist, or be empty)",
+            "  then, in governor-demo:",
+            "    gov check --format markdown            the findings as a PR comment",
+            "    gov metrics --weeks 4 --format html    the four metrics as one page"})
 final class DemoCommand implements Callable<Integer> {
     /** The demo's "now": the end of its fourth week, so that every finding is within the reported 90 days. */
     static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
@@ -199,7 +200,8 @@ final class DemoCommand implements Callable<Integer> {
         layer(s, rules, Layer.CONTRACT, "What do other systems depend on?",
                 "#8 removes GET /orders/{id} from the registered orders-api spec, declares it non-breaking, keeps"
                         + " version 1.0.0 and names no rollout plan.",
-                "checkout-service and billing-service call that path; nothing in their own code says so.",
+                "checkout-service and billing-service call that path; a session changing the orders service cannot"
+                        + " see them.",
                 "declare Contract-Change: breaking, raise the major version and add a Rollout: plan (gov diff"
                         + " compares two specs).");
         layer(s, rules, Layer.CHANGE, "What changed, and can someone roll it back?",
@@ -404,7 +406,8 @@ final class DemoCommand implements Callable<Integer> {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
             PersonIdent when = new PersonIdent(who, Instant.parse(at), ZoneOffset.UTC);
-            String message = subject + "\n\n" + (body == null ? "" : body + "\n\n") + "Change-Type: " + type + "\nRisk: " + risk + "\n" + fields;
+            String message = subject + "\n\n" + (body == null ? "" : body + "\n\n") + "Change-Type: " + type
+                    + "\nRisk: " + risk + "\n" + fields;
             String sha = git.commit().setMessage(message).setAuthor(when).setCommitter(when).setSign(false).call().getName();
             made.add(Map.entry(Instant.parse(at), sha));
             return sha;
