@@ -8,6 +8,11 @@ import dev.governor.api.SignOff;
 import dev.governor.api.policy.ReleasePolicy;
 import dev.governor.input.MapNode;
 import dev.governor.input.Node;
+import dev.governor.api.FileChange;
+import dev.governor.api.Finding;
+import dev.governor.api.Ref;
+import dev.governor.pack.ContextEntry;
+import dev.governor.pack.ContextRequest;
 import dev.governor.pack.Derivation;
 import dev.governor.pack.Pack;
 import dev.governor.pack.SectionReader;
@@ -129,6 +134,64 @@ public final class ReleasePack implements Pack {
             derivation.insert(new ReleaseRange(s, changes.get(at), sinceSha, range, ids, people, disabled,
                     contractLayer));
         }
+    }
+
+    /**
+     * The open blockers of the paths: blocking findings of any layer on recent changes that touched them and that
+     * no passed sign-off has released yet (they come after the newest SHA signed off in any environment). Such a
+     * change stops the next sign-off ({@code release.unresolved-blocking}) until the finding is resolved.
+     */
+    @Override
+    public List<ContextEntry> context(ContextRequest request) {
+        List<Change> changes = request.changes();
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            position.put(changes.get(i).id(), i);
+            if (changes.get(i).sha() != null) {
+                position.put(changes.get(i).sha(), i);
+            }
+        }
+        int released = -1;
+        for (SignOff s : request.facts().of(SignOff.class)) {
+            Integer at = position.get(s.sha());
+            if (s.isPassed() && at != null && at > released) {
+                released = at;
+            }
+        }
+        List<ContextEntry> out = new ArrayList<>();
+        for (Finding f : request.findings()) {
+            Integer at = f.change() == null ? null : position.get(f.change());
+            if (!f.isBlocking() || at == null || at <= released) {
+                continue;
+            }
+            Change change = changes.get(at);
+            if (change.mergedAt().isBefore(request.recentSince()) || !request.touches(change)) {
+                continue;
+            }
+            for (String path : request.paths()) {
+                if (touches(change, path)) {
+                    out.add(ContextEntry.of("blocker", path, change.id() + " (" + change.mergedAt().toString()
+                                    .substring(0, 10) + "), which touched " + path + ", carries " + f.ruleId() + ": "
+                                    + f.message() + " (not yet signed off: it blocks the next release until resolved)")
+                            .with("change", change.id())
+                            .with("rule", f.ruleId())
+                            .with("fingerprint", f.fingerprint())
+                            .withEvidence(List.of(change.ref(), Ref.of(f))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean touches(Change change, String path) {
+        for (FileChange f : change.files()) {
+            for (String p : new String[] {f.oldPath(), f.newPath()}) {
+                if (p != null && (p.equals(path) || p.startsWith(path + "/"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean repeats(SignOff recorded, List<SignOff> requested) {
