@@ -13,6 +13,7 @@ import dev.governor.internal.engine.Packs;
 import dev.governor.internal.engine.QuietLogging;
 import dev.governor.internal.engine.RuleSet;
 import dev.governor.internal.policy.PolicyLoader;
+import dev.governor.pack.ContextEntry;
 import dev.governor.pack.Pack;
 import dev.governor.pack.View;
 import java.nio.file.Files;
@@ -158,9 +159,14 @@ public final class Governor {
         Instant recent = since != null ? since : now.minus(DEFAULT_REPORTED);
         Engine.Outcome outcome = new Engine(rules, packs, policy, repository, branch, clock, sources,
                 Governor.class.getClassLoader()).run(List.of(), new Engine.ContextAsk(asked, recent));
+        // the layers in the order reports list them (Intent, Contract, Change, Release, Learning), then other packs
+        Map<String, List<ContextEntry>> byPack = new java.util.TreeMap<>(java.util.Comparator
+                .comparing((String id) -> Layer.parse(id) == null ? Layer.values().length : Layer.parse(id).ordinal())
+                .thenComparing(id -> id));
+        byPack.putAll(outcome.context().byPack());
         List<Context.Path> heads = new ArrayList<>();
         outcome.context().heads().forEach((path, head) -> heads.add(new Context.Path(path, head)));
-        return new Context(heads, outcome.context().byPack(), outcome.evaluatedAt(), recent, outcome.origin());
+        return new Context(heads, byPack, outcome.evaluatedAt(), recent, outcome.origin());
     }
 
     /** A path as the packs compare it: relative to the repository root, {@code /} separators, no trailing slash. */

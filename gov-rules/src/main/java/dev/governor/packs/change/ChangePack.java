@@ -133,15 +133,14 @@ public final class ChangePack implements Pack {
 
     /**
      * The ADRs that cover the paths: by their boundary (a removed glob matches the path: that code moved out,
-     * and where), by being written or named ({@code ADR:}) with a change to the path, or by naming the path or a
-     * directory above it in their text; and the recent reverts of changes that touched the paths.
+     * and where), by being named ({@code ADR:} trailer) by a change to the path, or by naming the path or a
+     * directory above it in their text; and the recent reverts of changes that touched the paths. An ADR merely
+     * written in the same change as the path is not counted: a first commit writes everything at once.
      */
     @Override
     public List<ContextEntry> context(ContextRequest request) {
         List<ContextEntry> out = new ArrayList<>();
         List<Adr> adrs = request.facts().of(Adr.class);
-        Map<String, Change> byId = new HashMap<>();
-        request.changes().forEach(c -> byId.put(c.id(), c));
         for (String path : request.paths()) {
             for (Adr adr : adrs) {
                 AdrStatus status = status(adr, adrs);
@@ -149,13 +148,6 @@ public final class ChangePack implements Pack {
                     out.add(boundary(adr, status, path));
                 }
                 List<String> how = new ArrayList<>();
-                for (AdrChange c : request.facts().of(AdrChange.class)) {
-                    Change change = byId.get(c.change());
-                    if (c.after() != null && adr.path().equals(c.path()) && change != null && touchesPath(change, path)
-                            && !how.contains("written with " + change.id())) {
-                        how.add("written with " + change.id());
-                    }
-                }
                 for (Change c : request.changes()) {
                     if (touchesPath(c, path) && c.trailers("ADR").stream().anyMatch(adr::isNamedBy)) {
                         how.add("named by " + c.id());
