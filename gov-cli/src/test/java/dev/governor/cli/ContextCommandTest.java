@@ -132,10 +132,10 @@ class ContextCommandTest {
                 services/orders/src/Ledger.java: read why before doing it again
 
                 release
-                  blocker   #4 (2026-11-22), which touched services/orders/src/Ledger.java, carries \
-                intent.tactical-hotspot: 3 tactical fixes within 7d (#2 2026-11-20, #3 2026-11-21, #4 2026-11-22): \
-                services/orders/src/Ledger.java is locked until a strategic fix (not yet signed off: it blocks the \
-                next release until resolved)
+                  blocker   #4, a recent change to services/orders/src/Ledger.java, carries a blocking \
+                intent.tactical-hotspot finding not yet signed off, which blocks the next release until resolved; it \
+                says: 3 tactical fixes within 7d (#2 2026-11-20, #3 2026-11-21, #4 2026-11-22): \
+                services/orders/src/Ledger.java is locked until a strategic fix
 
                 learning
                   nothing to know
@@ -332,14 +332,16 @@ class ContextCommandTest {
                         {
                           "kind" : "blocker",
                           "path" : "services/orders/src/Ledger.java",
-                          "text" : "#4 (2026-11-22), which touched services/orders/src/Ledger.java, carries \
-                intent.tactical-hotspot: 3 tactical fixes within 7d (#2 2026-11-20, #3 2026-11-21, #4 2026-11-22): \
-                services/orders/src/Ledger.java is locked until a strategic fix (not yet signed off: it blocks the \
-                next release until resolved)",
+                          "text" : "#4, a recent change to services/orders/src/Ledger.java, carries a blocking \
+                intent.tactical-hotspot finding not yet signed off, which blocks the next release until resolved; it \
+                says: 3 tactical fixes within 7d (#2 2026-11-20, #3 2026-11-21, #4 2026-11-22): \
+                services/orders/src/Ledger.java is locked until a strategic fix",
                           "details" : {
-                            "change" : "#4",
                             "rule" : "intent.tactical-hotspot",
-                            "fingerprint" : "d7f6a38f04879b74"
+                            "changes" : [
+                              "#4"
+                            ],
+                            "findings" : 1
                           },
                           "evidence" : [
                             {

@@ -87,10 +87,29 @@ class ContextTest {
     void a_blocking_finding_on_a_recent_change_to_the_path_is_an_open_blocker() {
         Context context = governor(Policy.defaults(), threeFixes("src/a.txt")).context(List.of("src"));
 
-        assertThat(context.of("release")).extracting(ContextEntry::text).containsExactly("#3 (2026-11-25), which"
-                + " touched src, carries intent.tactical-hotspot: 3 tactical fixes within 7d (#1 2026-11-23, #2 2026-11-24,"
-                + " #3 2026-11-25): src/a.txt is locked until a strategic fix (not yet signed off: it blocks the next"
-                + " release until resolved)");
+        assertThat(context.of("release")).extracting(ContextEntry::text).containsExactly("#3, a recent change to src,"
+                + " carries a blocking intent.tactical-hotspot finding not yet signed off, which blocks the next release"
+                + " until resolved; it says: 3 tactical fixes within 7d (#1 2026-11-23, #2 2026-11-24, #3 2026-11-25):"
+                + " src/a.txt is locked until a strategic fix");
+    }
+
+    @Test
+    void blocking_findings_of_one_rule_on_many_changes_to_a_path_are_one_entry() {
+        List<Change> untemplated = List.of(
+                Change.builder("#1").sha("1abcdef0").mergedAt(NOW.minus(Duration.ofDays(2))).declaredType("feature")
+                        .risk("low").file(FileChange.modified("src/a.txt")).build(),
+                Change.builder("#2").sha("2abcdef0").mergedAt(NOW.minus(Duration.ofDays(1))).declaredType("feature")
+                        .risk("low").file(FileChange.modified("src/a.txt")).build());
+
+        Context context = governor(Policy.defaults(), untemplated).context(List.of("src/a.txt"));
+
+        assertThat(context.of("release")).singleElement().satisfies(e -> {
+            assertThat(e.text()).isEqualTo("2 recent changes to src/a.txt (#1, #2) carry 8 blocking"
+                    + " change.template-field-missing findings not yet signed off, which block the next release until"
+                    + " resolved; the first says: #1 has no blast radius: add a 'Blast-Radius:' trailer or a"
+                    + " '## Blast radius' section to its PR body (not TBD or n/a)");
+            assertThat(e.details()).containsEntry("changes", List.of("#1", "#2")).containsEntry("findings", 8);
+        });
     }
 
     @Test

@@ -158,7 +158,8 @@ public final class ReleasePack implements Pack {
                 released = at;
             }
         }
-        List<ContextEntry> out = new ArrayList<>();
+        // one entry per path and rule: a history without trailers gives four template findings a change
+        Map<String, Map<String, List<Finding>>> open = new java.util.TreeMap<>();
         for (Finding f : request.findings()) {
             Integer at = f.change() == null ? null : position.get(f.change());
             if (!f.isBlocking() || at == null || at <= released) {
@@ -170,16 +171,36 @@ public final class ReleasePack implements Pack {
             }
             for (String path : request.paths()) {
                 if (touches(change, path)) {
-                    out.add(ContextEntry.of("blocker", path, change.id() + " (" + change.mergedAt().toString()
-                                    .substring(0, 10) + "), which touched " + path + ", carries " + f.ruleId() + ": "
-                                    + f.message() + " (not yet signed off: it blocks the next release until resolved)")
-                            .with("change", change.id())
-                            .with("rule", f.ruleId())
-                            .with("fingerprint", f.fingerprint())
-                            .withEvidence(List.of(change.ref(), Ref.of(f))));
+                    open.computeIfAbsent(path, p -> new java.util.TreeMap<>())
+                            .computeIfAbsent(f.ruleId(), r -> new ArrayList<>()).add(f);
                 }
             }
         }
+        List<ContextEntry> out = new ArrayList<>();
+        open.forEach((path, byRule) -> byRule.forEach((rule, found) -> {
+            found.sort(java.util.Comparator.comparing((Finding f) -> position.get(f.change()))
+                    .thenComparing(Finding::message));
+            Set<String> ids = new LinkedHashSet<>();
+            List<Ref> evidence = new ArrayList<>();
+            for (Finding f : found) {
+                if (ids.add(f.change())) {
+                    evidence.add(changes.get(position.get(f.change())).ref());
+                }
+            }
+            found.forEach(f -> evidence.add(Ref.of(f)));
+            String text = (ids.size() == 1 ? ids.iterator().next() + ", a recent change to " + path + ","
+                    : ids.size() + " recent changes to " + path + " (" + String.join(", ", ids) + ")")
+                    + " carr" + (ids.size() == 1 ? "ies " : "y ")
+                    + (found.size() == 1 ? "a blocking " + rule + " finding" : found.size() + " blocking " + rule
+                    + " findings") + " not yet signed off, which block" + (found.size() == 1 ? "s" : "")
+                    + " the next release until resolved; " + (found.size() == 1 ? "it says: " : "the first says: ")
+                    + found.get(0).message();
+            out.add(ContextEntry.of("blocker", path, text)
+                    .with("rule", rule)
+                    .with("changes", List.copyOf(ids))
+                    .with("findings", found.size())
+                    .withEvidence(evidence));
+        }));
         return out;
     }
 
