@@ -43,7 +43,8 @@ public interface ContextRequest {
             return false;
         }
         for (String asked : paths()) {
-            if (path.equals(asked) || path.startsWith(asked + "/")) {
+            // no concatenation: this runs for every file of every change a pack looks at
+            if (path.startsWith(asked) && (path.length() == asked.length() || path.charAt(asked.length()) == '/')) {
                 return true;
             }
         }

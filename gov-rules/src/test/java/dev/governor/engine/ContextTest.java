@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.governor.Context;
 import dev.governor.Governor;
+import dev.governor.api.Adr;
 import dev.governor.api.Change;
 import dev.governor.api.Deployment;
 import dev.governor.api.Fact;
@@ -70,6 +71,24 @@ class ContextTest {
                     + " 2 of 3 (#1 2026-11-24, #2 2026-11-25) (3 within 7d lock it until a strategic fix)");
             assertThat(e.details()).containsEntry("counted", List.of("#1", "#2")).containsEntry("lockAt", 3);
         });
+    }
+
+    @Test
+    void an_adr_named_by_a_change_to_the_path_covers_it_and_says_what_superseded_it() {
+        Adr cached = new Adr("docs/adr/0003-cache-totals.md", 3, "Cache totals", "superseded", null,
+                "Totals are cached in the ledger. Reads stay fast.", "Reads are slow.", List.of(), List.of("4"), List.of(),
+                null);
+        Adr computed = new Adr("docs/adr/0004-compute-totals.md", 4, "Compute totals", "accepted", null,
+                "Totals are computed on read.", "Caches drifted.", List.of("3"), List.of(), List.of(), null);
+        Change named = Change.builder("#7").sha("7abcdef0").mergedAt(NOW.minus(Duration.ofDays(30))).declaredType("feature")
+                .risk("low").trailer("ADR", "0003").file(FileChange.modified("src/pay/Ledger.java")).build();
+
+        Context context = governor(Policy.defaults(), List.of(cached, computed, named))
+                .context(List.of("src/pay/Ledger.java"));
+
+        assertThat(context.of("change")).extracting(ContextEntry::text).containsExactly("ADR 3 'Cache totals'"
+                + " (superseded, superseded by 4, docs/adr/0003-cache-totals.md) covers src/pay/Ledger.java: named by #7;"
+                + " decided: Totals are cached in the ledger.");
     }
 
     @Test

@@ -142,14 +142,20 @@ public final class ChangePack implements Pack {
         List<ContextEntry> out = new ArrayList<>();
         List<Adr> adrs = request.facts().of(Adr.class);
         for (String path : request.paths()) {
+            // the changes to the path that name ADRs: one pass over the history, not one per ADR
+            List<Change> naming = new ArrayList<>();
+            for (Change c : request.changes()) {
+                if (!c.trailers("ADR").isEmpty() && touchesPath(c, path)) {
+                    naming.add(c);
+                }
+            }
             for (Adr adr : adrs) {
-                AdrStatus status = status(adr, adrs);
                 if (covers(adr, path)) {
-                    out.add(boundary(adr, status, path));
+                    out.add(boundary(adr, status(adr, adrs), path));
                 }
                 List<String> how = new ArrayList<>();
-                for (Change c : request.changes()) {
-                    if (touchesPath(c, path) && c.trailers("ADR").stream().anyMatch(adr::isNamedBy)) {
+                for (Change c : naming) {
+                    if (c.trailers("ADR").stream().anyMatch(adr::isNamedBy)) {
                         how.add("named by " + c.id());
                     }
                 }
@@ -158,6 +164,7 @@ public final class ChangePack implements Pack {
                     how.add("names " + mentioned);
                 }
                 if (!how.isEmpty()) {
+                    AdrStatus status = status(adr, adrs);
                     out.add(ContextEntry.of("adr", path, "ADR " + name(adr) + " " + quoted(adr.title()) + " ("
                                     + (adr.status() == null ? "no status" : adr.status()) + superseded(status) + ", "
                                     + adr.path() + ") covers " + path + ": " + String.join(", ", how)

@@ -159,21 +159,24 @@ public final class ReleasePack implements Pack {
             }
         }
         // one entry per path and rule: a history without trailers gives four template findings a change
+        // the recent changes not yet released that touch the paths, with the paths each touches: once per change,
+        // not once per finding (a history without trailers has four blocking findings a change)
+        Map<String, List<String>> candidates = new HashMap<>();
+        for (int i = released + 1; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            if (!change.mergedAt().isBefore(request.recentSince()) && request.touches(change)) {
+                candidates.put(change.id(), request.paths().stream().filter(p -> touches(change, p)).toList());
+            }
+        }
         Map<String, Map<String, List<Finding>>> open = new java.util.TreeMap<>();
         for (Finding f : request.findings()) {
-            Integer at = f.change() == null ? null : position.get(f.change());
-            if (!f.isBlocking() || at == null || at <= released) {
+            List<String> paths = f.isBlocking() && f.change() != null ? candidates.get(f.change()) : null;
+            if (paths == null) {
                 continue;
             }
-            Change change = changes.get(at);
-            if (change.mergedAt().isBefore(request.recentSince()) || !request.touches(change)) {
-                continue;
-            }
-            for (String path : request.paths()) {
-                if (touches(change, path)) {
-                    open.computeIfAbsent(path, p -> new java.util.TreeMap<>())
-                            .computeIfAbsent(f.ruleId(), r -> new ArrayList<>()).add(f);
-                }
+            for (String path : paths) {
+                open.computeIfAbsent(path, p -> new java.util.TreeMap<>())
+                        .computeIfAbsent(f.ruleId(), r -> new ArrayList<>()).add(f);
             }
         }
         List<ContextEntry> out = new ArrayList<>();
