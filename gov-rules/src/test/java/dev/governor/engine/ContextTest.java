@@ -67,8 +67,9 @@ class ContextTest {
 
         assertThat(context.of("intent")).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo("hotspot");
-            assertThat(e.text()).isEqualTo("src/a.txt: 2 tactical fixes within the last 7d; counted towards a lock:"
-                    + " 2 of 3 (#1 2026-11-24, #2 2026-11-25) (3 within 7d lock it until a strategic fix)");
+            assertThat(e.text()).isEqualTo("src/a.txt: 2 tactical fixes within the last 7d; 2 of 3 towards a lock"
+                    + " (#1 2026-11-24, #2 2026-11-25): one more tactical fix before 2026-12-01T12:00:00Z locks it until"
+                    + " a strategic fix");
             assertThat(e.details()).containsEntry("counted", List.of("#1", "#2")).containsEntry("lockAt", 3);
         });
     }
@@ -89,6 +90,16 @@ class ContextTest {
         assertThat(context.of("change")).extracting(ContextEntry::text).containsExactly("ADR 3 'Cache totals'"
                 + " (superseded, superseded by 4, docs/adr/0003-cache-totals.md) covers src/pay/Ledger.java: named by #7;"
                 + " decided: Totals are cached in the ledger.");
+    }
+
+    @Test
+    void tactical_fixes_older_than_the_window_are_nothing_a_change_made_now_must_know() {
+        List<Change> old = List.of(change("#1", "tactical-fix", NOW.minus(Duration.ofDays(40)), "src/a.txt"),
+                change("#2", "tactical-fix", NOW.minus(Duration.ofDays(39)), "src/a.txt"));
+
+        Context context = governor(Policy.defaults(), old).context(List.of("src/a.txt"));
+
+        assertThat(context.of("intent")).isEmpty();
     }
 
     @Test

@@ -77,7 +77,6 @@ public final class IntentPack implements Pack {
                 continue;
             }
             Finding lock = s.getLockFinding();
-            List<String> counted = s.getCounted().stream().map(t -> t.change().id()).toList();
             if (lock != null) {
                 out.add(ContextEntry.of("lock", subject, subject + " is locked since " + day(lock.at()) + " by a hotspot ("
                                 + Findings.listed(lock.evidence()) + "): a tactical fix to it is refused "
@@ -89,15 +88,29 @@ public final class IntentPack implements Pack {
                         .with("tacticalFixesInWindow", s.getRecentTactical())
                         .with("window", window)
                         .withEvidence(evidence(lock)));
-            } else if (s.getRecentTactical() > 0 || !counted.isEmpty()) {
-                List<Ref> refs = s.countedRefs();
+            } else {
+                // only counted fixes within the window before now can join a fix made now in a lock
+                java.time.Instant from = request.now().minus(hotspot.window());
+                List<Touch> live = s.getCounted().stream().filter(t -> t.at().isAfter(from)).toList();
+                if (s.getRecentTactical() == 0 && live.isEmpty()) {
+                    continue; // old fixes only: nothing a change made now must know
+                }
+                List<Ref> refs = live.stream().map(t -> t.change().ref()).toList();
+                String next = "";
+                if (live.size() == hotspot.count() - 1) {
+                    next = ": one more tactical fix before " + live.get(0).at().plus(hotspot.window())
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            + " locks it until a strategic fix";
+                } else if (!live.isEmpty()) {
+                    next = " (" + hotspot.count() + " within " + window + " lock it until a strategic fix)";
+                }
                 out.add(ContextEntry.of("hotspot", subject, subject + ": " + fixes(s.getRecentTactical())
-                                + " within the last " + window + "; counted towards a lock: " + counted.size() + " of "
-                                + hotspot.count() + (refs.isEmpty() ? "" : " (" + Findings.listed(refs) + ")") + " ("
-                                + hotspot.count() + " within " + window + " lock it until a strategic fix)")
+                                + " within the last " + window + (live.isEmpty() ? ""
+                                : "; " + live.size() + " of " + hotspot.count() + " towards a lock ("
+                                        + Findings.listed(refs) + ")") + next)
                         .with("locked", false)
                         .with("tacticalFixesInWindow", s.getRecentTactical())
-                        .with("counted", counted)
+                        .with("counted", live.stream().map(t -> t.change().id()).toList())
                         .with("lockAt", hotspot.count())
                         .with("window", window)
                         .withEvidence(refs));
