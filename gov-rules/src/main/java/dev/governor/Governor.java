@@ -13,6 +13,7 @@ import dev.governor.internal.engine.Packs;
 import dev.governor.internal.engine.QuietLogging;
 import dev.governor.internal.engine.RuleSet;
 import dev.governor.internal.policy.PolicyLoader;
+import dev.governor.pack.ContextEntry;
 import dev.governor.pack.Pack;
 import dev.governor.pack.View;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -122,6 +124,87 @@ public final class Governor {
                 policy.sha256(), Version.RULE_PACK, inForce(), outcome.factCounts(), 0, outcome.findings(), null, loaded,
                 outcome.changes());
         return new Evaluation(report, outcome.views());
+    }
+
+    /**
+     * What a change to {@code paths} must know before it is made: every pack in force runs once over the whole
+     * governed history, then tells its part for these paths (locks, covering ADRs and boundaries, contracts and
+     * their consumers, recent reverts, open blockers, and whatever a pack of one's own tells). A path the head does
+     * not have is still answered (it may be about to be created), and the context says so.
+     *
+     * <pre>{@code
+     * Context context = governor.context(List.of("src/pay/Ledger.java", "services/billing/"));
+     * context.of("intent");      // the lock on src/pay/Ledger.java, with the changes that locked it
+     * }</pre>
+     *
+     * @param paths files or directories relative to the repository root ({@code /} or {@code \} separators); an
+     *              absolute path inside the repository is taken relative to its root
+     * @throws GovernanceException when no path is given, a path leaves the repository ({@code ..}, an absolute
+     *                             path elsewhere) or is blank, or the run meets bad input as {@link #check(Scope)}
+     */
+    public Context context(Collection<String> paths) {
+        Objects.requireNonNull(paths, "paths");
+        List<String> asked = new ArrayList<>();
+        for (String path : paths) {
+            String p = relative(path);
+            if (!asked.contains(p)) {
+                asked.add(p);
+            }
+        }
+        if (asked.isEmpty()) {
+            throw new GovernanceException(null, 0, "no path to give the context of: name the files or directories "
+                    + "about to change, like src/pay/Ledger.java");
+        }
+        Instant now = clock.instant();
+        Instant recent = since != null ? since : now.minus(DEFAULT_REPORTED);
+        Engine.Outcome outcome = new Engine(rules, packs, policy, repository, branch, clock, sources,
+                Governor.class.getClassLoader()).run(List.of(), new Engine.ContextAsk(asked, recent));
+        // the layers in the order reports list them (Intent, Contract, Change, Release, Learning), then other packs
+        Map<String, List<ContextEntry>> byPack = new java.util.TreeMap<>(java.util.Comparator
+                .comparing((String id) -> Layer.parse(id) == null ? Layer.values().length : Layer.parse(id).ordinal())
+                .thenComparing(id -> id));
+        byPack.putAll(outcome.context().byPack());
+        List<Context.Path> heads = new ArrayList<>();
+        outcome.context().heads().forEach((path, head) -> heads.add(new Context.Path(path, head)));
+        return new Context(heads, byPack, outcome.evaluatedAt(), recent, outcome.origin());
+    }
+
+    /** A path as the packs compare it: relative to the repository root, {@code /} separators, no trailing slash. */
+    private String relative(String given) {
+        if (given == null || given.isBlank()) {
+            throw new GovernanceException(null, 0, "a blank path: name a file or directory relative to the "
+                    + "repository root, like src/pay/Ledger.java");
+        }
+        String p = given.strip().replace('\\', '/');
+        Path asPath;
+        try {
+            asPath = Path.of(given.strip());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new GovernanceException(given, 0, "not a path: " + e.getReason() + "; name a file or directory "
+                    + "relative to the repository root, like src/pay/Ledger.java");
+        }
+        if (asPath.isAbsolute()) {
+            Path root = repository == null ? null : repository.toAbsolutePath().normalize();
+            Path normal = asPath.normalize();
+            if (root == null || !normal.startsWith(root)) {
+                throw new GovernanceException(given, 0, "this path is outside the repository"
+                        + (root == null ? "" : " " + root) + ": give a path relative to the repository root, like "
+                        + "src/pay/Ledger.java");
+            }
+            p = root.relativize(normal).toString().replace('\\', '/');
+        }
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        List<String> segments = List.of(p.split("/", -1));
+        if (p.isEmpty() || p.equals(".") || segments.contains("..") || segments.contains("")) {
+            throw new GovernanceException(given, 0, "not a path inside the repository: give a file or directory "
+                    + "relative to the repository root, like src/pay/Ledger.java (no '..', no empty segment)");
+        }
+        return String.join("/", segments.stream().filter(s -> !s.equals(".")).toList());
     }
 
     /** The built-in layers in force. */

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
                 "2 usage error or bad input.",
                 "GOV_NOW (an ISO instant) fixes the clock for reproducible reports."},
         subcommands = {CheckCommand.class, InitCommand.class, DemoCommand.class, SignOffCommand.class,
-                HotspotsCommand.class, MetricsCommand.class, AdrCommand.class, DiffCommand.class, RulesCommand.class,
+                HotspotsCommand.class, MetricsCommand.class, AdrCommand.class, ContextCommand.class, DiffCommand.class,
+                RulesCommand.class,
                 ExplainCommand.class, AutoComplete.GenerateCompletion.class})
 public final class GovCommand implements Callable<Integer> {
 

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -30,12 +32,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = "Adopt Governor in a repository: write governance.yml (layers: [release], since: today),"
-                + " a pull request template with the four fields, and an ADR recording the adoption."
-                + " Existing files are never overwritten.",
+                + " a pull request template with the four fields, an ADR recording the adoption, and a paragraph in"
+                + " AGENTS.md telling AI coding agents to ask gov before editing and committing."
+                + " Existing files are never overwritten; AGENTS.md is appended to.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  gov init                  in the root of a git repository",
             "  gov init --repo ../shop   another repository",
+            "  gov init --no-agents      leave AGENTS.md alone",
             "  GOV_NOW=2026-12-01T00:00:00Z gov init   fixes the adoption date"})
 final class InitCommand implements Callable<Integer> {
 
@@ -59,6 +63,30 @@ final class InitCommand implements Callable<Integer> {
 
     @Mixin
     private RepoOption repo;
+
+    @Option(names = "--agents", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write (or append to) AGENTS.md a paragraph telling AI coding agents to call gov's context"
+                    + " before editing and check_pending before committing (default: on; --no-agents to skip).")
+    private boolean agents;
+
+    /** Where AI coding agents read a repository's instructions (agents.md; Codex, Cursor, Copilot and others). */
+    static final String AGENTS = "AGENTS.md";
+    /** The paragraph's heading: its presence means the paragraph is there already. */
+    static final String AGENTS_HEADING = "## Ask Governor before editing";
+
+    /** What an agent should do, in the words the MCP tools and the command line use. */
+    static final String AGENTS_PARAGRAPH = AGENTS_HEADING + """
+
+
+            This repository is governed by Governor, which remembers what single sessions forget: which files are
+            locked after repeated quick fixes, which ADRs and boundaries cover a path, who consumes a contract, what
+            was reverted. Before editing files, call the `context` tool of the `gov` MCP server with the paths you
+            will change (or run `gov context PATH…`) and follow what it says: a locked file takes a strategic fix
+            (`Change-Type: strategic-fix`), not another tactical one; code under an ADR's removed boundary belongs
+            where it moved to. Before committing, call `check_pending` with your commit message (or run
+            `gov check --pending --message FILE`) and resolve every blocking finding; state the change type and
+            risk as trailers (`Change-Type:`, `Risk:`).
+            """;
 
     @Override
     public Integer call() {
@@ -99,6 +127,19 @@ final class InitCommand implements Callable<Integer> {
             report(out, written, write(root, path, adr(number, today)), "ADR " + number + " records the adoption");
         }
 
+        if (agents) {
+            String what = "asks AI coding agents to call gov context before editing and check_pending before"
+                    + " committing";
+            switch (agents(root)) {
+                case WROTE -> report(out, written, new Written(AGENTS, true), what);
+                case APPENDED -> {
+                    written.add(AGENTS);
+                    out.println("Appended to " + AGENTS + " a paragraph that " + what + ".");
+                }
+                case KEPT -> out.println("Kept " + AGENTS + " (it has the paragraph on Governor already).");
+            }
+        }
+
         out.println();
         out.println("Next steps:");
         int step = 1;
@@ -119,12 +160,42 @@ final class InitCommand implements Callable<Integer> {
         if (result.created()) {
             written.add(result.path());
             out.println("Wrote " + result.path() + ": " + what + ".");
+
         } else {
             out.println("Kept " + result.path() + " (it exists; gov init never overwrites a file).");
         }
     }
 
     private record Written(String path, boolean created) {
+    }
+
+    /** What became of AGENTS.md. */
+    private enum Agents { WROTE, APPENDED, KEPT }
+
+    /**
+     * Writes AGENTS.md with the paragraph, or appends the paragraph to an AGENTS.md that lacks it (after a blank
+     * line, the file's own text untouched); one that has the heading already is kept.
+     */
+    private static Agents agents(Path root) {
+        Path file = root.resolve(AGENTS);
+        if (!Files.exists(file)) {
+            return write(root, AGENTS, "# Agents\n\n" + AGENTS_PARAGRAPH).created() ? Agents.WROTE : Agents.KEPT;
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.contains(AGENTS_HEADING)) {
+                return Agents.KEPT;
+            }
+            String gap = text.isEmpty() ? "" : text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n";
+            Files.writeString(file, gap + AGENTS_PARAGRAPH, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            return Agents.APPENDED;
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new GovernanceException(file.toString(), 0, "not UTF-8 text: convert it to UTF-8, or run gov init"
+                    + " --no-agents and add the paragraph yourself");
+        } catch (IOException e) {
+            throw new GovernanceException(file.toString(), 0, "cannot append (" + e.getClass().getSimpleName()
+                    + "): check the file's permissions, or run gov init --no-agents");
+        }
     }
 
     /** Writes {@code text} to {@code path} unless something is there; never overwrites. */

@@ -33,10 +33,12 @@ class InitCommandTest {
                 Wrote governance.yml: layers: [release], governed from 2026-11-26; the next layers wait as comments.
                 Wrote .github/pull_request_template.md: the four fields every change states.
                 Wrote docs/adr/0001-adopt-engineering-governance.md: ADR 1 records the adoption.
+                Wrote AGENTS.md: asks AI coding agents to call gov context before editing and check_pending before \
+                committing.
 
                 Next steps:
                   1. Commit what was written: git add governance.yml .github/pull_request_template.md \
-                docs/adr/0001-adopt-engineering-governance.md && git commit -m "Adopt engineering governance"
+                docs/adr/0001-adopt-engineering-governance.md AGENTS.md && git commit -m "Adopt engineering governance"
                   2. Run gov check: it exits 0 when nothing blocks, 1 when something does.
                   3. In CI, run gov check on every pull request and upload its SARIF (Governor's docs/ci/ has a GitHub \
                 Actions workflow and a GitLab CI job).
@@ -46,6 +48,51 @@ class InitCommandTest {
                 .isEqualTo(InitCommand.policy(LocalDate.parse("2026-11-26")));
         assertThat(Files.readString(repo.resolve(".github/pull_request_template.md"))).isEqualTo(InitCommand.TEMPLATE);
         assertThat(Files.readString(repo.resolve(ADR))).isEqualTo(InitCommand.adr(1, LocalDate.parse("2026-11-26")));
+        assertThat(Files.readString(repo.resolve("AGENTS.md"))).isEqualTo("# Agents\n\n" + InitCommand.AGENTS_PARAGRAPH);
+    }
+
+    @Test
+    void init_appends_the_agents_paragraph_to_an_existing_agents_md_and_keeps_its_text() throws Exception {
+        Path repo = fresh();
+        Files.writeString(repo.resolve("AGENTS.md"), "# Agents\n\nRun mvn verify before pushing.\n");
+
+        Gov.Result r = Gov.atNow().run("init", "--repo", repo.toString());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("\nAppended to AGENTS.md a paragraph that asks AI coding agents to call gov context"
+                + " before editing and check_pending before committing.\n");
+        assertThat(Files.readString(repo.resolve("AGENTS.md")))
+                .isEqualTo("# Agents\n\nRun mvn verify before pushing.\n\n" + InitCommand.AGENTS_PARAGRAPH);
+    }
+
+    @Test
+    void init_run_twice_appends_the_agents_paragraph_once() throws Exception {
+        Path repo = fresh();
+        Files.writeString(repo.resolve("AGENTS.md"), "Be brief.");
+        Gov.atNow().run("init", "--repo", repo.toString());
+
+        Gov.Result again = Gov.atNow().run("init", "--repo", repo.toString());
+
+        assertThat(again.out()).contains("\nKept AGENTS.md (it has the paragraph on Governor already).\n");
+        assertThat(Files.readString(repo.resolve("AGENTS.md"))).isEqualTo("Be brief.\n\n" + InitCommand.AGENTS_PARAGRAPH);
+    }
+
+    @Test
+    void init_with_no_agents_leaves_agents_md_alone() throws Exception {
+        Path repo = fresh();
+
+        Gov.Result r = Gov.atNow().run("init", "--repo", repo.toString(), "--no-agents");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).doesNotContain("AGENTS.md");
+        assertThat(repo.resolve("AGENTS.md")).doesNotExist();
+    }
+
+    @Test
+    void the_agents_paragraph_tells_an_agent_to_call_context_before_editing_and_check_pending_before_committing() {
+        assertThat(InitCommand.AGENTS_PARAGRAPH).startsWith("## Ask Governor before editing\n\n")
+                .contains("Before editing files, call the `context` tool of the `gov` MCP server")
+                .contains("Before committing, call `check_pending`").endsWith(".\n");
     }
 
     @Test
@@ -104,6 +151,7 @@ class InitCommandTest {
                 Kept .github/pull_request_template.md (it exists): make sure it asks for Intent, Blast radius, \
                 Verification and Rollback.
                 Kept docs/adr/0001-adopt-engineering-governance.md (the adoption is recorded already).
+                Kept AGENTS.md (it has the paragraph on Governor already).
 
                 Next steps:
                   1. Run gov check:""");

@@ -3,6 +3,7 @@ package dev.governor.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.governor.Context;
 import dev.governor.Governor;
 import dev.governor.Report;
 import dev.governor.RuleInfo;
@@ -13,6 +14,7 @@ import dev.governor.api.Severity;
 import dev.governor.cli.CliEnvironment;
 import dev.governor.cli.Main;
 import dev.governor.examples.ownership.CodeOwners;
+import dev.governor.pack.ContextEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -160,5 +163,29 @@ class OwnershipPackTest {
         assertThat(owners.owners("docs/intro.md")).containsExactly("@writers");
         assertThat(owners.owners("docs/deep/intro.md")).containsExactly("@docs");
         assertThat(owners.owners("build/out.jar")).isEmpty();
+    }
+
+    @Test
+    void the_ownership_pack_tells_the_context_of_a_path_its_owners_beside_the_built_in_layers() throws Exception {
+        Path repo = repository("layers: [intent, ownership]\n");
+
+        Context context = Governor.builder().repository(repo).clock(NOW).build()
+                .context(List.of("src/pay/Ledger.java", "src/billing/Invoice.java"));
+
+        assertThat(context.byPack().keySet()).containsExactly("intent", "ownership");
+        assertThat(context.of("ownership")).extracting(ContextEntry::text).containsExactly(
+                "src/billing/Invoice.java has no owner: no line of .github/CODEOWNERS matches it; a change to it is"
+                        + " refused (ownership.owner-missing) until one does",
+                "src/pay/Ledger.java is owned by @payments (.github/CODEOWNERS): ask them first");
+        assertThat(context.toText()).endsWith("""
+
+                intent
+                  nothing to know
+
+                ownership
+                  owners  src/billing/Invoice.java has no owner: no line of .github/CODEOWNERS matches it; a change \
+                to it is refused (ownership.owner-missing) until one does
+                  owners  src/pay/Ledger.java is owned by @payments (.github/CODEOWNERS): ask them first
+                """);
     }
 }

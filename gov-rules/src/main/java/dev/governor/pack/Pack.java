@@ -50,4 +50,21 @@ public interface Pack {
      */
     default void derive(Derivation derivation) {
     }
+
+    /**
+     * What a change to the paths of {@code request} must know from this pack ({@code gov context}): read from the
+     * run that has just finished (its facts, findings and the pack's own views), never decided anew. Most packs
+     * tell nothing; the built-in layers tell their locks, ADRs, contracts, reverts and blockers.
+     *
+     * <pre>{@code
+     * public List<ContextEntry> context(ContextRequest request) {
+     *     return request.paths().stream()
+     *             .map(p -> ContextEntry.of("owners", p, p + " is owned by " + owners(p)))
+     *             .toList();
+     * }
+     * }</pre>
+     */
+    default List<ContextEntry> context(ContextRequest request) {
+        return List.of();
+    }
 }

@@ -5,12 +5,16 @@ import dev.governor.api.FileChange;
 import dev.governor.api.FileContent;
 import dev.governor.api.FileTree;
 import dev.governor.api.History;
+import dev.governor.api.Ref;
 import dev.governor.input.MapNode;
 import dev.governor.input.Node;
+import dev.governor.pack.ContextEntry;
+import dev.governor.pack.ContextRequest;
 import dev.governor.pack.Derivation;
 import dev.governor.pack.Pack;
 import dev.governor.pack.SectionReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,42 @@ public final class OwnershipPack implements Pack {
         MapNode map = node.asMap().only(List.of("codeowners"));
         return SectionReader.value(map, "codeowners", n -> new OwnershipPolicy(n.asRelativePath()),
                 OwnershipPolicy.DEFAULT);
+    }
+
+    /**
+     * The owners of each path as the head's CODEOWNERS has them: who to ask before changing it. A path no line
+     * matches says so, since a change to it would be refused by this pack's rule. Facts given in memory have no
+     * head to read CODEOWNERS from, so the pack then tells nothing.
+     */
+    @Override
+    public List<ContextEntry> context(ContextRequest request) {
+        History history = request.history();
+        if (history == null || request.changes().isEmpty()) {
+            return List.of();
+        }
+        OwnershipPolicy policy = request.policy().section(OwnershipPolicy.SECTION);
+        FileTree head = history.tree(request.changes().get(request.changes().size() - 1));
+        Optional<FileContent> file = policy.locations().stream().map(head::file).flatMap(Optional::stream).findFirst();
+        List<ContextEntry> out = new ArrayList<>();
+        for (String path : request.paths()) {
+            if (file.isEmpty()) {
+                out.add(ContextEntry.of("owners", path, path + " has no owner: the head has no CODEOWNERS ("
+                        + String.join(", ", policy.locations()) + "); add one before changing it")
+                        .with("owners", List.of()));
+                continue;
+            }
+            List<String> owners = CodeOwners.parse(new String(file.get().bytes(MAX_CODEOWNERS), StandardCharsets.UTF_8))
+                    .owners(path);
+            String where = file.get().path();
+            out.add(ContextEntry.of("owners", path, owners.isEmpty()
+                            ? path + " has no owner: no line of " + where + " matches it; a change to it is refused"
+                                    + " (ownership.owner-missing) until one does"
+                            : path + " is owned by " + String.join(", ", owners) + " (" + where + "): ask them first")
+                    .with("owners", owners)
+                    .with("codeowners", where)
+                    .withEvidence(List.of(Ref.file(where))));
+        }
+        return out;
     }
 
     /**

@@ -11,6 +11,9 @@ import dev.governor.api.History;
 import dev.governor.api.HistoryProvider;
 import dev.governor.api.Policy;
 import dev.governor.api.Severity;
+import dev.governor.api.FileTree;
+import dev.governor.pack.ContextEntry;
+import dev.governor.pack.ContextRequest;
 import dev.governor.pack.Derivation;
 import dev.governor.pack.Findings;
 import dev.governor.pack.Now;
@@ -23,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -93,10 +97,46 @@ public final class Engine {
      * @param views       the rows of each view asked for
      */
     public record Outcome(List<Finding> findings, Instant evaluatedAt, Facts.Origin origin, boolean shallow,
-                          Map<String, Integer> factCounts, List<Change> changes, Map<View<?>, List<?>> views) {}
+                          Map<String, Integer> factCounts, List<Change> changes, Map<View<?>, List<?>> views,
+                          ContextAnswer context) {
+        /** An outcome with no context asked for. */
+        public Outcome(List<Finding> findings, Instant evaluatedAt, Facts.Origin origin, boolean shallow,
+                       Map<String, Integer> factCounts, List<Change> changes, Map<View<?>, List<?>> views) {
+            this(findings, evaluatedAt, origin, shallow, factCounts, changes, views, null);
+        }
+    }
+
+    /**
+     * A question for every pack in force: what must a change to these paths know ({@link Pack#context}).
+     *
+     * @param paths       repository-relative paths, already checked
+     * @param recentSince where "recent" starts
+     */
+    public record ContextAsk(List<String> paths, Instant recentSince) {
+        public ContextAsk {
+            paths = List.copyOf(paths);
+        }
+    }
+
+    /**
+     * The packs' answers to a {@link ContextAsk}.
+     *
+     * @param byPack each pack in force, in run order, with what it told
+     * @param heads  each path asked about: {@code file}, {@code directory} or {@code missing} at the head, or
+     *               {@code unknown} when no repository is read
+     */
+    public record ContextAnswer(Map<String, List<ContextEntry>> byPack, Map<String, String> heads) {}
 
     /** Reads the facts and runs the rules; also reads the rows of {@code views}. */
     public Outcome run(List<View<?>> views) {
+        return run(views, null);
+    }
+
+    /**
+     * Reads the facts and runs the rules; also reads the rows of {@code views}, and, when {@code ask} is given,
+     * asks every pack in force what a change to its paths must know.
+     */
+    public Outcome run(List<View<?>> views, ContextAsk ask) {
         Instant now = clock.instant();
         Instant governedFrom = policy.since() == null ? null : policy.since().atStartOfDay(ZoneOffset.UTC).toInstant();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
@@ -115,7 +155,7 @@ public final class Engine {
                 facts = facts.plus(more);
             }
             Facts.Origin origin = history != null ? new Facts.Origin(history.head(), history.branch()) : facts.repository();
-            return evaluate(facts, history, now, views, origin);
+            return evaluate(facts, history, now, views, origin, ask);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -149,7 +189,8 @@ public final class Engine {
         return providers.get(0).open(repository, branch, governedFrom, policy);
     }
 
-    private Outcome evaluate(Facts facts, History history, Instant now, List<View<?>> views, Facts.Origin origin) {
+    private Outcome evaluate(Facts facts, History history, Instant now, List<View<?>> views, Facts.Origin origin,
+                             ContextAsk ask) {
         List<Change> ordered = BranchOrder.sort(facts.changes());
         List<Pack> inForce = packs.inForce(policy);
         List<Object> common = new ArrayList<>();
@@ -163,26 +204,36 @@ public final class Engine {
             }
         }
         Map<View<?>, List<?>> rows = new LinkedHashMap<>();
+        Map<String, List<ContextEntry>> told = ask == null ? null : new LinkedHashMap<>();
         List<Pack> first = inForce.stream().filter(p -> rules.precompiled(p.id())).toList();
         List<Finding> builtIn = session(RuleSet.builtIn(), first, common, facts, history, ordered, List.of(), now, views,
-                rows);
+                rows, ask, told);
         List<Finding> all = new ArrayList<>(builtIn);
         KieBase compiled = rules.compiled();
         if (compiled != null) {
             List<Pack> second = inForce.stream().filter(p -> !rules.precompiled(p.id())).toList();
-            all.addAll(session(compiled, second, common, facts, history, ordered, builtIn, now, views, rows));
+            all.addAll(session(compiled, second, common, facts, history, ordered, builtIn, now, views, rows, ask,
+                    told));
         }
         for (View<?> view : views) {
             rows.putIfAbsent(view, List.of()); // its pack is not in force
         }
+        ContextAnswer answer = null;
+        if (ask != null) {
+            Map<String, List<ContextEntry>> byPack = new LinkedHashMap<>();
+            for (Pack pack : inForce) { // run order, whichever session each ran in
+                byPack.put(pack.id(), told.getOrDefault(pack.id(), List.of()));
+            }
+            answer = new ContextAnswer(byPack, heads(ask.paths(), history, ordered));
+        }
         return new Outcome(applyPolicy(all), now, origin, history != null && history.shallow(), counts(facts), ordered,
-                rows);
+                rows, answer);
     }
 
     /** One session: facts in, each pack's derivation, agenda groups in run order, findings and views out. */
     private List<Finding> session(KieBase base, List<Pack> running, List<Object> common, Facts facts, History history,
                                   List<Change> ordered, List<Finding> earlier, Instant now, List<View<?>> views,
-                                  Map<View<?>, List<?>> rows) {
+                                  Map<View<?>, List<?>> rows, ContextAsk ask, Map<String, List<ContextEntry>> told) {
         KieSession session = newSession(base, now);
         try {
             // the compiled base holds custom rules: hold each finding to the rule that inserted it
@@ -218,8 +269,18 @@ public final class Engine {
                     rows.put(view, query(session, view.query(), view.binding()).stream().map(view.map()).toList());
                 }
             }
-            return query(session, RuleSet.FINDINGS_QUERY, "$finding").stream().map(Finding.class::cast)
+            List<Finding> found = query(session, RuleSet.FINDINGS_QUERY, "$finding").stream().map(Finding.class::cast)
                     .filter(f -> !seen.contains(f)).toList();
+            if (ask != null) {
+                List<Finding> sofar = new ArrayList<>(earlier);
+                sofar.addAll(found);
+                SessionContext request = new SessionContext(ask, policy, now, facts, ordered, history,
+                        applyPolicy(sofar), here, session);
+                for (Pack pack : running) {
+                    told.put(pack.id(), told(pack, request));
+                }
+            }
+            return found;
         } catch (RuntimeException e) {
             GovernanceException named = RuleDiagnostics.whileRunning(e, rules::fileOf);
             throw named != null ? named : e;
@@ -331,6 +392,63 @@ public final class Engine {
     private static String name(Class<?> kind) {
         String simple = kind.getSimpleName();
         return Character.toLowerCase(simple.charAt(0)) + simple.substring(1) + "s";
+    }
+
+    /**
+     * What a pack told, sorted so that the same run gives the same answer whatever order the pack found things in:
+     * by path (entries about every path first), then kind, then text.
+     */
+    private static List<ContextEntry> told(Pack pack, ContextRequest request) {
+        List<ContextEntry> entries = pack.context(request);
+        if (entries == null) {
+            throw new GovernanceException(pack.getClass().getName(), 0, "pack '" + pack.id() + "' returned null from "
+                    + "context(…): return an empty list when it has nothing to tell");
+        }
+        List<ContextEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing((ContextEntry e) -> e.path() == null ? "" : e.path())
+                .thenComparing(ContextEntry::kind).thenComparing(ContextEntry::text));
+        return List.copyOf(sorted);
+    }
+
+    /** Each path asked about as the head has it: a file, a directory, missing, or unknown without a repository. */
+    private static Map<String, String> heads(List<String> paths, History history, List<Change> ordered) {
+        Map<String, String> heads = new LinkedHashMap<>();
+        FileTree tree = history == null || ordered.isEmpty() ? null : history.tree(ordered.get(ordered.size() - 1));
+        for (String path : paths) {
+            if (history == null) {
+                heads.put(path, "unknown");
+            } else if (tree != null && tree.contains(path)) {
+                heads.put(path, "file");
+            } else if (tree != null && !tree.files(path).isEmpty()) {
+                heads.put(path, "directory");
+            } else {
+                heads.put(path, "missing");
+            }
+        }
+        return heads;
+    }
+
+    /** A pack's view of one finished session, for {@link Pack#context}. */
+    private record SessionContext(ContextAsk ask, Policy policy, Instant now, Facts facts, List<Change> changes,
+                                  History history, List<Finding> findings, Set<String> here, KieSession session)
+            implements ContextRequest {
+        @Override
+        public List<String> paths() {
+            return ask.paths();
+        }
+
+        @Override
+        public Instant recentSince() {
+            return ask.recentSince();
+        }
+
+        @Override
+        public <T> List<T> rows(View<T> view) {
+            if (!here.contains(view.pack())) {
+                return List.of();
+            }
+            return query(session, view.query(), view.binding()).stream().map(view.map()).toList();
+        }
     }
 
     /** The derivation step's view of one session. */

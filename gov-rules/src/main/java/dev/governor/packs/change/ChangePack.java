@@ -9,6 +9,8 @@ import dev.governor.api.policy.AdrPolicy;
 import dev.governor.api.policy.ServicesPolicy;
 import dev.governor.input.MapNode;
 import dev.governor.input.Node;
+import dev.governor.pack.ContextEntry;
+import dev.governor.pack.ContextRequest;
 import dev.governor.pack.Derivation;
 import dev.governor.pack.Pack;
 import dev.governor.pack.SectionReader;
@@ -129,8 +131,140 @@ public final class ChangePack implements Pack {
         return out;
     }
 
+    /**
+     * The ADRs that cover the paths: by their boundary (a removed glob matches the path: that code moved out,
+     * and where), by being named ({@code ADR:} trailer) by a change to the path, or by naming the path or a
+     * directory above it in their text; and the recent reverts of changes that touched the paths. An ADR merely
+     * written in the same change as the path is not counted: a first commit writes everything at once.
+     */
+    @Override
+    public List<ContextEntry> context(ContextRequest request) {
+        List<ContextEntry> out = new ArrayList<>();
+        List<Adr> adrs = request.facts().of(Adr.class);
+        for (String path : request.paths()) {
+            // the changes to the path that name ADRs: one pass over the history, not one per ADR
+            List<Change> naming = new ArrayList<>();
+            for (Change c : request.changes()) {
+                if (!c.trailers("ADR").isEmpty() && touchesPath(c, path)) {
+                    naming.add(c);
+                }
+            }
+            for (Adr adr : adrs) {
+                if (covers(adr, path)) {
+                    out.add(boundary(adr, status(adr, adrs), path));
+                }
+                List<String> how = new ArrayList<>();
+                for (Change c : naming) {
+                    if (c.trailers("ADR").stream().anyMatch(adr::isNamedBy)) {
+                        how.add("named by " + c.id());
+                    }
+                }
+                String mentioned = CoveringText.mentioned(adr, path);
+                if (mentioned != null) {
+                    how.add("names " + mentioned);
+                }
+                if (!how.isEmpty()) {
+                    AdrStatus status = status(adr, adrs);
+                    out.add(ContextEntry.of("adr", path, "ADR " + name(adr) + " " + quoted(adr.title()) + " ("
+                                    + (adr.status() == null ? "no status" : adr.status()) + superseded(status) + ", "
+                                    + adr.path() + ") covers " + path + ": " + String.join(", ", how)
+                                    + (adr.decision() == null ? "" : "; decided: " + CoveringText.firstSentence(adr.decision())))
+                            .with("adr", adr.path())
+                            .with("number", adr.number())
+                            .with("title", adr.title())
+                            .with("status", adr.status())
+                            .with("supersededBy", status.supersededBy())
+                            .with("how", how)
+                            .withEvidence(List.of(adr.ref())));
+                }
+            }
+        }
+        for (Revert r : reverts(request.changes())) {
+            boolean recent = !r.change().mergedAt().isBefore(request.recentSince());
+            if (!recent || !(request.touches(r.change()) || request.touches(r.reverted()))) {
+                continue;
+            }
+            for (String path : request.paths()) {
+                if (touchesPath(r.change(), path) || touchesPath(r.reverted(), path)) {
+                    out.add(ContextEntry.of("revert", path, r.change().id() + " (" + day(r.change().mergedAt())
+                                    + ") reverted " + r.reverted().id() + " (" + day(r.reverted().mergedAt()) + ", "
+                                    + (r.reverted().type() == null ? "no change type" : r.reverted().type().id())
+                                    + "), which touched " + path + ": read why before doing it again")
+                            .with("revert", r.change().id())
+                            .with("reverted", r.reverted().id())
+                            .with("at", r.change().mergedAt())
+                            .withEvidence(List.of(r.change().ref(), r.reverted().ref())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the path (a file, or a directory asked about) lies under one of the ADR's removed globs. */
+    private static boolean covers(Adr adr, String path) {
+        if (adr.removes(path)) {
+            return true;
+        }
+        for (String glob : adr.removed()) {
+            if (glob.startsWith(path + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ContextEntry boundary(Adr adr, AdrStatus status, String path) {
+        boolean inForce = adr.accepted();
+        return ContextEntry.of("boundary", path, path + " is under the boundary of ADR " + name(adr) + " "
+                        + quoted(adr.title()) + " (" + (adr.status() == null ? "no status" : adr.status())
+                        + superseded(status) + "): removed " + String.join(", ", adr.removed())
+                        + (adr.movedTo() == null ? "" : ", moved to " + adr.movedTo())
+                        + (inForce ? ": code added here again is a change.boundary-regression; change it "
+                                + (adr.movedTo() == null ? "where it went" : "in " + adr.movedTo()) + ", or supersede the ADR"
+                                : ": the decision is not in force"))
+                .with("adr", adr.path())
+                .with("number", adr.number())
+                .with("status", adr.status())
+                .with("removed", adr.removed())
+                .with("movedTo", adr.movedTo())
+                .withEvidence(List.of(adr.ref()));
+    }
+
+    private static boolean touchesPath(Change change, String path) {
+        for (FileChange f : change.files()) {
+            for (String p : new String[] {f.oldPath(), f.newPath()}) {
+                if (p != null && (p.equals(path) || p.startsWith(path + "/"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String name(Adr adr) {
+        return adr.number() != null ? String.valueOf(adr.number()) : adr.path();
+    }
+
+    private static String quoted(String title) {
+        return title == null ? "(no title)" : "'" + title + "'";
+    }
+
+    private static String superseded(AdrStatus status) {
+        return status.supersededBy().isEmpty() ? "" : ", superseded by " + String.join(", ", status.supersededBy());
+    }
+
+    private static String day(java.time.Instant at) {
+        return at.toString().substring(0, 10);
+    }
+
     /** Each revert whose target is a change of the history, by id or (abbreviated) SHA. */
     private static void reverts(List<Change> changes, Derivation derivation) {
+        reverts(changes).forEach(derivation::insert);
+    }
+
+    /** Each revert whose target is a change of the history, by id or (abbreviated) SHA. */
+    static List<Revert> reverts(List<Change> changes) {
+        List<Revert> out = new ArrayList<>();
         Map<String, Change> bySha = new HashMap<>();
         Map<String, Change> byId = new HashMap<>();
         for (Change c : changes) {
@@ -155,9 +289,10 @@ public final class ChangePack implements Pack {
                 }
             }
             if (reverted != null && reverted != c) {
-                derivation.insert(new Revert(c, reverted));
+                out.add(new Revert(c, reverted));
             }
         }
+        return out;
     }
 
     /** The ADRs that {@code ADR:} trailers name, resolved against the ADRs at the head and in the history. */

@@ -7,9 +7,13 @@ import dev.governor.api.SpecFile;
 import dev.governor.api.policy.ContractPolicy;
 import dev.governor.input.MapNode;
 import dev.governor.input.Node;
+import dev.governor.api.Glob;
+import dev.governor.pack.ContextEntry;
+import dev.governor.pack.ContextRequest;
 import dev.governor.pack.Derivation;
 import dev.governor.pack.Pack;
 import dev.governor.pack.SectionReader;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +61,80 @@ public final class ContractPack implements Pack {
         for (SpecFile file : derivation.facts().of(SpecFile.class)) {
             derivation.insert(new SpecFileAt(file, file.change() == null ? null : changes.get(file.change())));
         }
+    }
+
+    /**
+     * The registered contracts the paths take part in, with their consumers: a path is the spec itself, code
+     * generated from it (its {@code generated} globs), or lies in the provider's or a consumer's service (a
+     * directory of the path named as the service is).
+     */
+    @Override
+    public List<ContextEntry> context(ContextRequest request) {
+        List<ContextEntry> out = new ArrayList<>();
+        for (String path : request.paths()) {
+            for (Contract c : request.facts().of(Contract.class)) {
+                String role = role(c, path);
+                if (role == null) {
+                    continue;
+                }
+                String consumers = c.consumers().isEmpty() ? "no registered consumer"
+                        : "consumed by " + String.join(", ", c.consumers());
+                String what = switch (role) {
+                    case "spec" -> path + " is the spec of contract " + c.name();
+                    case "generated" -> path + " is generated from contract " + c.name() + " (" + c.spec() + ")";
+                    case "provider" -> path + " is in " + c.provider() + ", which provides contract " + c.name()
+                            + " (" + c.spec() + ")";
+                    default -> path + " is in " + role.substring("consumer:".length()) + ", which consumes contract "
+                            + c.name() + " (" + c.spec() + ")";
+                };
+                String next = role.startsWith("consumer:") ? ": a change of the provider can break it; read "
+                        + c.spec() + " before relying on more of it"
+                        : ": a breaking change to it needs Contract-Change: breaking, a major version and a rollout plan"
+                                + (c.consumers().isEmpty() ? "" : " for its consumers");
+                out.add(ContextEntry.of("contract", path, what + ", " + consumers + next)
+                        .with("contract", c.name())
+                        .with("role", role.startsWith("consumer:") ? "consumer" : role)
+                        .with("spec", c.spec())
+                        .with("provider", c.provider())
+                        .with("consumers", c.consumers())
+                        .withEvidence(List.of(c.ref())));
+            }
+        }
+        return out;
+    }
+
+    /** How a path takes part in a contract: {@code spec}, {@code generated}, {@code provider}, {@code consumer:S}. */
+    private static String role(Contract c, String path) {
+        if (c.spec().equals(path) || c.spec().startsWith(path + "/")) {
+            return "spec";
+        }
+        for (String glob : c.generated()) {
+            if (Glob.matches(glob, path)) {
+                return "generated";
+            }
+        }
+        if (inService(c.provider(), path)) {
+            return "provider";
+        }
+        for (String consumer : c.consumers()) {
+            if (inService(consumer, path)) {
+                return "consumer:" + consumer;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a directory above the path (or the path, a directory asked about) is named as the service. */
+    private static boolean inService(String service, String path) {
+        if (service == null || service.isBlank()) {
+            return false;
+        }
+        String s = service.strip();
+        if (path.equals(s) || path.startsWith(s + "/")) {
+            return true; // the service named by its path
+        }
+        List<String> segments = List.of(path.split("/"));
+        return segments.contains(s);
     }
 
     static ContractPolicy contracts(Node node) {

@@ -7,10 +7,15 @@ import dev.governor.api.Review;
 import dev.governor.api.policy.LearningPolicy;
 import dev.governor.input.MapNode;
 import dev.governor.input.Node;
+import dev.governor.api.Finding;
+import dev.governor.api.IsoWeek;
+import dev.governor.pack.ContextEntry;
+import dev.governor.pack.ContextRequest;
 import dev.governor.pack.Derivation;
 import dev.governor.pack.Pack;
 import dev.governor.pack.SectionReader;
 import dev.governor.pack.View;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +60,26 @@ public final class LearningPack implements Pack {
                 derivation.policy().section(LearningPolicy.SECTION))) {
             derivation.insert(value);
         }
+    }
+
+    /**
+     * A release blocker active this week ({@code learning.release-blocker}): it holds every path, since no
+     * sign-off passes in its week (rules.md, {@code release.learning-blocker}).
+     */
+    @Override
+    public List<ContextEntry> context(ContextRequest request) {
+        String thisWeek = IsoWeek.of(request.now()).id();
+        List<ContextEntry> out = new ArrayList<>();
+        for (Finding f : request.findings()) {
+            if (f.ruleId().equals("learning.release-blocker") && f.subject().id().equals(thisWeek)) {
+                out.add(ContextEntry.of("release-blocker", null, f.message() + ": no sign-off passes this week "
+                                + "(release.learning-blocker), whatever the paths; fix what made the metric worse")
+                        .with("week", thisWeek)
+                        .with("metric", f.subject().detail())
+                        .withEvidence(f.evidence()));
+            }
+        }
+        return out;
     }
 
     static LearningPolicy learning(Node node) {

@@ -8,6 +8,11 @@ import dev.governor.api.SignOff;
 import dev.governor.api.policy.ReleasePolicy;
 import dev.governor.input.MapNode;
 import dev.governor.input.Node;
+import dev.governor.api.FileChange;
+import dev.governor.api.Finding;
+import dev.governor.api.Ref;
+import dev.governor.pack.ContextEntry;
+import dev.governor.pack.ContextRequest;
 import dev.governor.pack.Derivation;
 import dev.governor.pack.Pack;
 import dev.governor.pack.SectionReader;
@@ -129,6 +134,88 @@ public final class ReleasePack implements Pack {
             derivation.insert(new ReleaseRange(s, changes.get(at), sinceSha, range, ids, people, disabled,
                     contractLayer));
         }
+    }
+
+    /**
+     * The open blockers of the paths: blocking findings of any layer on recent changes that touched them and that
+     * no passed sign-off has released yet (they come after the newest SHA signed off in any environment). Such a
+     * change stops the next sign-off ({@code release.unresolved-blocking}) until the finding is resolved.
+     */
+    @Override
+    public List<ContextEntry> context(ContextRequest request) {
+        List<Change> changes = request.changes();
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            position.put(changes.get(i).id(), i);
+            if (changes.get(i).sha() != null) {
+                position.put(changes.get(i).sha(), i);
+            }
+        }
+        int released = -1;
+        for (SignOff s : request.facts().of(SignOff.class)) {
+            Integer at = position.get(s.sha());
+            if (s.isPassed() && at != null && at > released) {
+                released = at;
+            }
+        }
+        // one entry per path and rule: a history without trailers gives four template findings a change
+        // the recent changes not yet released that touch the paths, with the paths each touches: once per change,
+        // not once per finding (a history without trailers has four blocking findings a change)
+        Map<String, List<String>> candidates = new HashMap<>();
+        for (int i = released + 1; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            if (!change.mergedAt().isBefore(request.recentSince()) && request.touches(change)) {
+                candidates.put(change.id(), request.paths().stream().filter(p -> touches(change, p)).toList());
+            }
+        }
+        Map<String, Map<String, List<Finding>>> open = new java.util.TreeMap<>();
+        for (Finding f : request.findings()) {
+            List<String> paths = f.isBlocking() && f.change() != null ? candidates.get(f.change()) : null;
+            if (paths == null) {
+                continue;
+            }
+            for (String path : paths) {
+                open.computeIfAbsent(path, p -> new java.util.TreeMap<>())
+                        .computeIfAbsent(f.ruleId(), r -> new ArrayList<>()).add(f);
+            }
+        }
+        List<ContextEntry> out = new ArrayList<>();
+        open.forEach((path, byRule) -> byRule.forEach((rule, found) -> {
+            found.sort(java.util.Comparator.comparing((Finding f) -> position.get(f.change()))
+                    .thenComparing(Finding::message));
+            Set<String> ids = new LinkedHashSet<>();
+            List<Ref> evidence = new ArrayList<>();
+            for (Finding f : found) {
+                if (ids.add(f.change())) {
+                    evidence.add(changes.get(position.get(f.change())).ref());
+                }
+            }
+            found.forEach(f -> evidence.add(Ref.of(f)));
+            String text = (ids.size() == 1 ? ids.iterator().next() + ", a recent change to " + path + ","
+                    : ids.size() + " recent changes to " + path + " (" + String.join(", ", ids) + ")")
+                    + " carr" + (ids.size() == 1 ? "ies " : "y ")
+                    + (found.size() == 1 ? "a blocking " + rule + " finding" : found.size() + " blocking " + rule
+                    + " findings") + " not yet signed off, which block" + (found.size() == 1 ? "s" : "")
+                    + " the next release until resolved; " + (found.size() == 1 ? "it says: " : "the first says: ")
+                    + found.get(0).message();
+            out.add(ContextEntry.of("blocker", path, text)
+                    .with("rule", rule)
+                    .with("changes", List.copyOf(ids))
+                    .with("findings", found.size())
+                    .withEvidence(evidence));
+        }));
+        return out;
+    }
+
+    private static boolean touches(Change change, String path) {
+        for (FileChange f : change.files()) {
+            for (String p : new String[] {f.oldPath(), f.newPath()}) {
+                if (p != null && (p.equals(path) || p.startsWith(path + "/"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean repeats(SignOff recorded, List<SignOff> requested) {
