@@ -68,8 +68,8 @@ final class StagedHistory implements History {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(at, "at");
         if (repository.isBare()) {
-            throw new GovernanceException(name, 0, "a bare repository has no index to check: run gov check --pending"
-                    + " in a working tree");
+            throw new GovernanceException(name, 0, "a bare repository has no index to check: check the staged change"
+                    + " in a working tree of the repository (a clone, or git worktree add)");
         }
         InMemoryTrees memory = new InMemoryTrees();
         Trees trees = new Trees(repository, name, memory::reader);
