@@ -5,6 +5,7 @@ import dev.governor.api.FactSource;
 import dev.governor.api.Facts;
 import dev.governor.api.Finding;
 import dev.governor.api.GovernanceException;
+import dev.governor.api.HistoryProvider;
 import dev.governor.api.Layer;
 import dev.governor.api.Policy;
 import dev.governor.input.Suggestions;
@@ -205,6 +206,38 @@ public final class Governor {
                     + "relative to the repository root, like src/pay/Ledger.java (no '..', no empty segment)");
         }
         return String.join("/", segments.stream().filter(s -> !s.equals(".")).toList());
+    }
+
+    /**
+     * Checks what is staged in the repository's index as one more change on top of the head, merged now (the
+     * clock's reading), with {@code message} as its commit message (trailers and Conventional Commits type
+     * read from it as from a commit's), and reports only that change's findings ({@code gov check --pending},
+     * the commit-msg hook). The history under it is read through the history reader's cache: in a warm
+     * process (a server, an IDE session) an unmoved head is not read again, and new commits are diffed alone.
+     *
+     * <pre>{@code
+     * Report report = Governor.builder().repository(Path.of(".")).build()
+     *     .checkPending("fix: round the ledger\n\nChange-Type: tactical-fix\nRisk: low");
+     * boolean refused = !report.passed();
+     * }</pre>
+     *
+     * @param message the commit message ({@code ""} for none: the change then has no declared type)
+     * @throws GovernanceException when no repository is read, the repository has no index (a bare one) or
+     *                             the index has unresolved conflicts
+     */
+    public Report checkPending(String message) {
+        Objects.requireNonNull(message, "message");
+        if (repository == null) {
+            throw new GovernanceException(null, 0, "a pending change needs a repository: add .repository(Path.of(\".\"))"
+                    + " to check what is staged in its index");
+        }
+        Engine.Outcome outcome = new Engine(rules, packs, policy, repository, branch, clock, sources,
+                Governor.class.getClassLoader()).staged(message).run(List.of());
+        List<Finding> kept = outcome.findings().stream()
+                .filter(f -> HistoryProvider.STAGED.equals(f.change())).toList();
+        return new Report(kept, outcome.evaluatedAt(), outcome.origin(), outcome.shallow(), policy.source(),
+                policy.sha256(), Version.RULE_PACK, inForce(), outcome.factCounts(), 0, outcome.findings(), null, loaded,
+                outcome.changes());
     }
 
     /** The built-in layers in force. */

@@ -6,7 +6,10 @@ import dev.governor.Report;
 import dev.governor.Scope;
 import dev.governor.api.GovernanceException;
 import dev.governor.api.Finding;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +38,7 @@ import picocli.CommandLine.Spec;
             "  gov check --since 2020-01-01 --baseline governance-baseline.txt \\",
             "            --update-baseline                accept today's findings",
             "  gov check --baseline governance-baseline.txt  then only new ones count",
+            "  gov check --pending --message .git/COMMIT_EDITMSG  what is staged, before it is committed",
             "",
             "Exit codes: 0 nothing blocking, 1 at least one blocking finding,",
             "2 usage error or bad input."})
@@ -72,6 +76,16 @@ final class CheckCommand implements Callable<Integer> {
             description = "Report only findings of this change: #42 or a SHA (repeatable; the CI mode for one PR).")
     private List<String> changes = new ArrayList<>();
 
+    @Option(names = "--pending",
+            description = "Check what is staged in the index as one more change on top of HEAD, merged now"
+                    + " (GOV_NOW), and report only its findings (what the commit-msg hook runs).")
+    private boolean pending;
+
+    @Option(names = "--message", paramLabel = "FILE",
+            description = "With --pending: the commit message (trailers and Conventional Commits type are read from"
+                    + " it as from a commit's; default: none).")
+    private Path message;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, sarif (SARIF 2.1.0), junit (JUnit XML) or markdown (a PR comment)"
                     + " (default: text).")
@@ -104,6 +118,14 @@ final class CheckCommand implements Callable<Integer> {
         if (updateBaseline && !changes.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--update-baseline cannot be combined with --change: the"
                     + " baseline would lose every accepted finding of the other changes");
+        }
+        if (message != null && !pending) {
+            throw new ParameterException(spec.commandLine(), "--message FILE is the pending change's commit message:"
+                    + " add --pending");
+        }
+        if (pending && (!changes.isEmpty() || updateBaseline)) {
+            throw new ParameterException(spec.commandLine(), "--pending checks the staged change alone: it cannot be"
+                    + " combined with " + (updateBaseline ? "--update-baseline" : "--change"));
         }
         if (maxPerRule < 0) {
             throw new ParameterException(spec.commandLine(), "--max-per-rule must be 0 (all) or more, was " + maxPerRule);
@@ -138,7 +160,8 @@ final class CheckCommand implements Callable<Integer> {
         try (Progress progress = Progress.start(gov.environment(), spec.commandLine().getErr(),
                 "reading the history of " + repo.repository())) {
             governor = builder.build();
-            report = governor.check(changes.isEmpty() ? Scope.all() : Scope.changes(changes));
+            report = pending ? governor.checkPending(readMessage())
+                    : governor.check(changes.isEmpty() ? Scope.all() : Scope.changes(changes));
         }
         if (updateBaseline) {
             accepted = update(report, accepted, spec.commandLine().getErr());
@@ -158,6 +181,22 @@ final class CheckCommand implements Callable<Integer> {
             }
         });
         return done.passed() ? Main.ExitCodes.OK : Main.ExitCodes.BLOCKING;
+    }
+
+    /** The {@code --message} file's text, or {@code ""} when none was given. */
+    private String readMessage() {
+        if (message == null) {
+            return "";
+        }
+        try {
+            return Files.readString(message, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new GovernanceException(message.toString(), 0, "commit message file not found: give the file git"
+                    + " passes to the commit-msg hook (\"$1\"), or leave --message out");
+        } catch (IOException e) {
+            throw new GovernanceException(message.toString(), 0, "cannot read the commit message (" + e.getMessage()
+                    + "): it must be a readable UTF-8 text file");
+        }
     }
 
     /**

@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
                 "GOV_NOW (an ISO instant) fixes the clock for reproducible reports."},
         subcommands = {CheckCommand.class, InitCommand.class, DemoCommand.class, SignOffCommand.class,
                 HotspotsCommand.class, MetricsCommand.class, AdrCommand.class, ContextCommand.class, DiffCommand.class,
-                RulesCommand.class,
-                ExplainCommand.class, AutoComplete.GenerateCompletion.class})
+                RulesCommand.class, ExplainCommand.class, HooksCommand.class, McpCommand.class,
+                AutoComplete.GenerateCompletion.class})
 public final class GovCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;

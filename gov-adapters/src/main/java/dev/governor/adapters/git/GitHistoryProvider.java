@@ -22,8 +22,27 @@ import java.time.Instant;
  */
 public final class GitHistoryProvider implements HistoryProvider {
 
+    /**
+     * How many histories this process has read from a repository rather than found kept (an unmoved head is
+     * found; a moved one is read, diffing only its new commits): how a warm server shows it answers from
+     * memory.
+     */
+    public static long historiesRead() {
+        return Histories.SHARED.reads();
+    }
+
     @Override
     public History open(Path repository, String branch, Instant since, Policy policy) {
         return Histories.SHARED.open(repository, branch, since, policy);
+    }
+
+    /**
+     * {@inheritDoc} The history under the staged change is the one {@link #open} keeps for the head: only the
+     * index is read.
+     */
+    @Override
+    public History staged(Path repository, String branch, Instant since, Policy policy, String message, Instant at) {
+        GitRepositoryHistory base = Histories.SHARED.open(repository, branch, since, policy);
+        return StagedHistory.of(base, base.repository(), repository.toString(), policy, message, at);
     }
 }

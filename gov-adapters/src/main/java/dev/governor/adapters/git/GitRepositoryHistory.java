@@ -35,6 +35,7 @@ final class GitRepositoryHistory implements History {
     private final String boundary;
     private final int computed;
     private final Trees trees;
+    private final Repository repository;
     private volatile Index index; // built on the first look-up: a check that looks nothing up pays nothing
 
     /** The changes by id and by SHA, and the SHAs sorted for prefix look-ups. */
@@ -63,6 +64,12 @@ final class GitRepositoryHistory implements History {
         this.boundary = loaded.boundary();
         this.computed = loaded.computed();
         this.trees = new Trees(repository, name);
+        this.repository = repository;
+    }
+
+    /** The repository read, open for as long as this history is used. */
+    Repository repository() {
+        return repository;
     }
 
     private Index index() {

@@ -37,6 +37,8 @@ final class Histories {
 
     private final Map<Path, Repo> repositories;
     private final Map<Key, GitRepositoryHistory> histories;
+    /** Histories read rather than found: what shows a warm process reads nothing again. */
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
 
     Histories(int repositories, int histories) {
         this.repositories = lru(repositories);
@@ -99,6 +101,7 @@ final class Histories {
                 if (loaded.computed() > 0) {
                     cache.store(repo.known.values());
                 }
+                reads.incrementAndGet();
                 GitRepositoryHistory history = new GitRepositoryHistory(repository, name, loaded);
                 synchronized (this) {
                     histories.put(key, history);
@@ -108,6 +111,11 @@ final class Histories {
                 throw CommitReader.failure(name, e);
             }
         }
+    }
+
+    /** How many histories this process read rather than found in its cache. */
+    long reads() {
+        return reads.get();
     }
 
     private synchronized GitRepositoryHistory cached(Key key) {

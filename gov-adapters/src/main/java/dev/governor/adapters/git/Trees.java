@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The trees of one history's commits, read lazily: a commit's {@link FileTree} is made when asked for, and
@@ -42,10 +43,20 @@ final class Trees {
     private final Map<ObjectId, GitFileTree> byCommit = lru(TREES);
     private final Map<ObjectId, Dir> directories = lru(DIRECTORIES);
     private final GitFileTree empty = new GitFileTree(null, null);
+    private final UnaryOperator<ObjectReader> readers;
 
     Trees(Repository repository, String name) {
+        this(repository, name, UnaryOperator.identity());
+    }
+
+    /**
+     * Trees whose objects are read through {@code readers} (the staged index's trees live in memory, not in
+     * the repository: see {@link StagedHistory}).
+     */
+    Trees(Repository repository, String name, UnaryOperator<ObjectReader> readers) {
         this.repository = repository;
         this.name = name;
+        this.readers = readers;
     }
 
     private static <K, V> Map<K, V> lru(int size) {
@@ -60,7 +71,12 @@ final class Trees {
     }
 
     ObjectReader newReader() {
-        return repository.newObjectReader();
+        return readers.apply(repository.newObjectReader());
+    }
+
+    /** The tree {@code root} as the files of {@code commit} (a name for messages; it need not be a commit). */
+    FileTree atTree(String commit, ObjectId root) {
+        return new GitFileTree(commit, root.copy());
     }
 
     /** The empty tree: a root commit's parent. */

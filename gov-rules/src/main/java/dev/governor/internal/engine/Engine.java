@@ -64,6 +64,8 @@ public final class Engine {
     private final Clock clock;
     private final List<FactSource> sources;
     private final ClassLoader loader;
+    /** The commit message of the staged change to add on top of the head, or {@code null} for none. */
+    private String stagedMessage;
 
     public Engine(RuleSet rules, Packs packs, Policy policy, Path repository, String branch, Clock clock,
                   List<FactSource> sources, ClassLoader loader) {
@@ -75,6 +77,15 @@ public final class Engine {
         this.clock = clock;
         this.sources = List.copyOf(sources);
         this.loader = loader;
+    }
+
+    /**
+     * Adds what is staged in the repository's index as one more change on top of the head, with this commit
+     * message ({@link HistoryProvider#staged}).
+     */
+    public Engine staged(String message) {
+        this.stagedMessage = java.util.Objects.requireNonNull(message, "message");
+        return this;
     }
 
     /** Every {@link FactSource} registered with {@link ServiceLoader} on this class loader, by class name. */
@@ -143,7 +154,7 @@ public final class Engine {
         Thread.currentThread().setContextClassLoader(loader);
         try {
             RuleSet.preload();
-            History history = repository == null ? null : openHistory(governedFrom);
+            History history = repository == null ? null : openHistory(governedFrom, now);
             FactContext context = new FactContext(repository, branch, governedFrom, now, policy, history);
             Facts facts = Facts.empty();
             for (FactSource source : sources) {
@@ -178,7 +189,7 @@ public final class Engine {
         return name;
     }
 
-    private History openHistory(Instant governedFrom) {
+    private History openHistory(Instant governedFrom, Instant now) {
         List<HistoryProvider> providers = new ArrayList<>();
         ServiceLoader.load(HistoryProvider.class, loader).forEach(providers::add);
         if (providers.isEmpty()) {
@@ -186,7 +197,9 @@ public final class Engine {
                     + "is on the class path; add dev.governor:gov-adapters (the git adapter) as a dependency");
         }
         providers.sort((a, b) -> a.getClass().getName().compareTo(b.getClass().getName()));
-        return providers.get(0).open(repository, branch, governedFrom, policy);
+        HistoryProvider provider = providers.get(0);
+        return stagedMessage == null ? provider.open(repository, branch, governedFrom, policy)
+                : provider.staged(repository, branch, governedFrom, policy, stagedMessage, now);
     }
 
     private Outcome evaluate(Facts facts, History history, Instant now, List<View<?>> views, Facts.Origin origin,
