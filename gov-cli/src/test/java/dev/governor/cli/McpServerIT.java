@@ -138,7 +138,7 @@ class McpServerIT {
         assertThat(context.isError()).as(text(context)).isFalse();
         assertThat(text(context)).contains("\"kind\" : \"lock\"").contains("#2").contains("#3").contains("#4")
                 .contains("docs/adr/0001-keep-the-ledger-in-one-module.md");
-        assertThat(text(context) + "\n").isEqualTo(cli.out());
+        assertThat(text(context)).isEqualTo(cli.out());
     }
 
     private CallToolResult call(String tool, Map<String, Object> arguments) {
