@@ -2,30 +2,20 @@ package dev.governor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * What the demo tells its user to try, {@code gov metrics --weeks 4 --format html} in the repository
@@ -36,14 +26,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 class DemoMetricsPageBrowserTest {
 
-    private static final String INSTALL = "install Debian's Chromium and its driver (apt-get install -y chromium"
-            + " chromium-driver), or point GOV_CHROMIUM and GOV_CHROMEDRIVER at a Chromium and a matching chromedriver";
-    /** The series' stroke and point colour in the page: rgb(37, 99, 235). */
-    private static final List<Integer> SERIES = List.of(37, 99, 235);
-
     @TempDir
     static Path dir;
 
+    private static HeadlessMetricsPage metrics;
     private static ChromeDriver browser;
     private static Path page;
 
@@ -57,49 +43,20 @@ class DemoMetricsPageBrowserTest {
                 demo.toString(), "--weeks", "4", "--format", "html", "--output", page.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(executable("GOV_CHROMIUM", "chromium", "chromium-browser").toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")), "--window-size=1200,2300",
-                "--force-device-scale-factor=1");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        // the driver is given, so Selenium Manager never goes looking for (or downloading) one
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(executable("GOV_CHROMEDRIVER", "chromedriver").toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.get(page.toUri().toString());
-        waitForCharts();
+        metrics = HeadlessMetricsPage.open(page, dir.resolve("profile"));
+        browser = metrics.browser;
     }
 
     @AfterAll
     static void close_the_browser() {
-        if (browser != null) {
-            browser.quit();
+        if (metrics != null) {
+            metrics.close();
         }
     }
 
     @Test
     void four_charts_drew_the_demos_three_weeks_of_values() throws IOException {
-        Map<String, Object> drawn = js("""
-                var color = arguments[0];
-                var out = {};
-                Object.keys(window.govCharts).forEach(function (id) {
-                  var u = window.govCharts[id];
-                  var c = u.ctx.canvas;
-                  var px = u.ctx.getImageData(0, 0, c.width, c.height).data;
-                  var series = 0;
-                  for (var i = 0; i < px.length; i += 4) {
-                    if (Math.abs(px[i] - color[0]) < 12 && Math.abs(px[i + 1] - color[1]) < 12
-                        && Math.abs(px[i + 2] - color[2]) < 12 && px[i + 3] > 200) { series++; }
-                  }
-                  out[id] = { pixels: series, points: u.data[1].filter(function (v) { return v !== null; }).length };
-                });
-                return out;
-                """, SERIES);
+        Map<String, Object> drawn = metrics.drawnCharts();
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target", "demo-metrics-page.png"), StandardCopyOption.REPLACE_EXISTING);
 
@@ -116,72 +73,13 @@ class DemoMetricsPageBrowserTest {
 
     @Test
     void the_page_fetched_nothing_and_logged_no_error() throws IOException {
-        List<String> byThePage = new ArrayList<>();
-        List<String> network = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
-            JsonNode message = json.readTree(entry.getMessage()).path("message");
-            if (message.path("method").asText().equals("Network.requestWillBeSent")) {
-                JsonNode params = message.path("params");
-                String url = params.path("request").path("url").asText();
-                if (params.path("documentURL").asText().equals(page.toUri().toString())) {
-                    byThePage.add(url);
-                }
-                // chrome: is the browser's own new-tab page, data: what the page inlines (uPlot's blank image)
-                if (!url.startsWith("file:") && !url.startsWith("chrome:") && !url.startsWith("data:")) {
-                    network.add(url);
-                }
-            }
-        }
-        List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
+        HeadlessMetricsPage.Requests requests = metrics.requests();
+        List<String> byThePage = requests.byThePage();
+        List<String> network = requests.network();
+        List<String> console = metrics.consoleWarnings();
 
         assertThat(byThePage).containsExactly(page.toUri().toString());
         assertThat(network).isEmpty();
         assertThat(console).as("console errors and warnings (a blocked fetch would show here)").isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T js(String script, Object... args) {
-        return (T) ((JavascriptExecutor) browser).executeScript(script, args);
-    }
-
-    private static void waitForCharts() {
-        long until = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < until) {
-            Object n = js("return window.govCharts ? Object.keys(window.govCharts).length : -1;");
-            if (n instanceof Number count && count.intValue() == 4) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the page did not draw its four charts within 20 s; console: "
-                + browser.manage().logs().get(LogType.BROWSER).getAll());
-    }
-
-    /** A program from an environment variable, else the first of {@code names} on the PATH; else the test fails. */
-    private static Path executable(String variable, String... names) {
-        String given = System.getenv(variable);
-        if (given != null && !given.isBlank()) {
-            Path p = Path.of(given);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-            throw new AssertionError(variable + "=" + given + " is not an executable file: " + INSTALL);
-        }
-        for (String name : names) {
-            for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-                Path p = Path.of(d, name);
-                if (Files.isExecutable(p)) {
-                    return p;
-                }
-            }
-        }
-        throw new AssertionError("no " + String.join(" or ", names) + " on the PATH: " + INSTALL);
     }
 }

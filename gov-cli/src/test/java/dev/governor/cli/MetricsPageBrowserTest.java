@@ -2,30 +2,20 @@ package dev.governor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * {@code gov metrics --format html} on the demo records, opened from disk in a real, headless Chromium: four charts
@@ -36,14 +26,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 class MetricsPageBrowserTest {
 
-    private static final String INSTALL = "install Debian's Chromium and its driver (apt-get install -y chromium"
-            + " chromium-driver), or point GOV_CHROMIUM and GOV_CHROMEDRIVER at a Chromium and a matching chromedriver";
-    /** The series' stroke and point colour in the page: rgb(37, 99, 235). */
-    private static final int[] SERIES = {37, 99, 235};
-
     @TempDir
     static Path dir;
 
+    private static HeadlessMetricsPage metrics;
     private static ChromeDriver browser;
     private static Path page;
 
@@ -55,51 +41,20 @@ class MetricsPageBrowserTest {
                 .run("metrics", "--repo", repo.toString(), "--format", "html", "--output", page.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
 
-        Path chromium = executable("GOV_CHROMIUM", "chromium", "chromium-browser");
-        Path driver = executable("GOV_CHROMEDRIVER", "chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")), "--window-size=1200,2300",
-                "--force-device-scale-factor=1");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        // the driver is given, so Selenium Manager never goes looking for (or downloading) one
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.get(page.toUri().toString());
-        waitForCharts();
+        metrics = HeadlessMetricsPage.open(page, dir.resolve("profile"));
+        browser = metrics.browser;
     }
 
     @AfterAll
     static void close_the_browser() {
-        if (browser != null) {
-            browser.quit();
+        if (metrics != null) {
+            metrics.close();
         }
     }
 
     @Test
     void four_charts_drew_their_series() {
-        Map<String, Object> drawn = js("""
-                var color = arguments[0];
-                var out = {};
-                Object.keys(window.govCharts).forEach(function (id) {
-                  var u = window.govCharts[id];
-                  var c = u.ctx.canvas;
-                  var px = u.ctx.getImageData(0, 0, c.width, c.height).data;
-                  var series = 0;
-                  for (var i = 0; i < px.length; i += 4) {
-                    if (Math.abs(px[i] - color[0]) < 12 && Math.abs(px[i + 1] - color[1]) < 12
-                        && Math.abs(px[i + 2] - color[2]) < 12 && px[i + 3] > 200) { series++; }
-                  }
-                  out[id] = { pixels: series, points: u.data[1].filter(function (v) { return v !== null; }).length };
-                });
-                return out;
-                """, List.of(SERIES[0], SERIES[1], SERIES[2]));
+        Map<String, Object> drawn = metrics.drawnCharts();
 
         assertThat(drawn).containsOnlyKeys("change-failure-rate", "mttr", "revert-rate", "cross-team-blocking-time");
         assertThat(drawn).allSatisfy((id, chart) -> {
@@ -119,9 +74,9 @@ class MetricsPageBrowserTest {
                 return [d[0], d[1], d[2], d[3]];
                 """;
         int w48 = 11; // 2026-W37 .. 2026-W48
-        List<Number> blocked = js(bandAt, "change-failure-rate", w48);
-        List<Number> open = js(bandAt, "mttr", w48);
-        List<Number> degraded = js(bandAt, "change-failure-rate", w48 - 1);
+        List<Number> blocked = metrics.js(bandAt, "change-failure-rate", w48);
+        List<Number> open = metrics.js(bandAt, "mttr", w48);
+        List<Number> degraded = metrics.js(bandAt, "change-failure-rate", w48 - 1);
 
         // the canvas is transparent where nothing is drawn; the bands are translucent red and amber
         assertThat(blocked.get(3).intValue()).as("a band behind 2026-W48: " + blocked).isGreaterThan(40);
@@ -139,25 +94,11 @@ class MetricsPageBrowserTest {
 
     @Test
     void nothing_was_fetched_from_the_network_and_nothing_went_wrong() throws IOException {
-        List<String> byThePage = new ArrayList<>();
-        List<String> network = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
-            JsonNode message = json.readTree(entry.getMessage()).path("message");
-            if (message.path("method").asText().equals("Network.requestWillBeSent")) {
-                JsonNode params = message.path("params");
-                String url = params.path("request").path("url").asText();
-                if (params.path("documentURL").asText().equals(page.toUri().toString())) {
-                    byThePage.add(url);
-                }
-                if (!url.startsWith("file:") && !url.startsWith("chrome:") && !url.startsWith("data:")) {
-                    network.add(url); // chrome: is the browser's own new-tab page, loaded before ours
-                }
-            }
-        }
-        List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
-        Number resources = js("return performance.getEntriesByType('resource').length;");
+        HeadlessMetricsPage.Requests requests = metrics.requests();
+        List<String> byThePage = requests.byThePage();
+        List<String> network = requests.network();
+        List<String> console = metrics.consoleWarnings();
+        Number resources = metrics.js("return performance.getEntriesByType('resource').length;");
 
         assertThat(byThePage).containsExactly(page.toUri().toString());
         assertThat(network).isEmpty();
@@ -172,50 +113,5 @@ class MetricsPageBrowserTest {
         Files.copy(shot.toPath(), kept, StandardCopyOption.REPLACE_EXISTING);
 
         assertThat(Files.size(kept)).isGreaterThan(20_000);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T js(String script, Object... args) {
-        return (T) ((JavascriptExecutor) browser).executeScript(script, args);
-    }
-
-    private static void waitForCharts() {
-        long until = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < until) {
-            Object n = js("return window.govCharts ? Object.keys(window.govCharts).length : -1;");
-            if (n instanceof Number count && count.intValue() == 4) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the page did not draw its four charts within 20 s; console: "
-                + browser.manage().logs().get(LogType.BROWSER).getAll());
-    }
-
-    /** A program from an environment variable, else the first of {@code names} on the PATH; else the test fails. */
-    private static Path executable(String variable, String... names) {
-        String given = System.getenv(variable);
-        if (given != null && !given.isBlank()) {
-            Path p = Path.of(given);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-            throw new AssertionError(variable + "=" + given + " is not an executable file: " + INSTALL);
-        }
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String name : names) {
-            for (String d : path.split(File.pathSeparator)) {
-                Path p = Path.of(d, name);
-                if (Files.isExecutable(p)) {
-                    return p;
-                }
-            }
-        }
-        throw new AssertionError("no " + String.join(" or ", names) + " on the PATH: " + INSTALL);
     }
 }
