@@ -43,12 +43,27 @@ public interface ContextRequest {
             return false;
         }
         for (String asked : paths()) {
-            // no concatenation: this runs for every file of every change a pack looks at
-            if (path.startsWith(asked) && (path.length() == asked.length() || path.charAt(asked.length()) == '/')) {
+            if (within(path, asked)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code change} added, modified, deleted or renamed (from or to) {@code path} or a path under it. */
+    static boolean touches(Change change, String path) {
+        for (var f : change.files()) {
+            if (within(f.oldPath(), path) || within(f.newPath(), path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code path} is {@code asked} or lies under it (no concatenation: this runs for every file looked at). */
+    private static boolean within(String path, String asked) {
+        return path != null && path.startsWith(asked)
+                && (path.length() == asked.length() || path.charAt(asked.length()) == '/');
     }
 
     /** Whether {@code change} added, modified, deleted or renamed (from or to) a path this request covers. */

@@ -145,7 +145,7 @@ public final class ChangePack implements Pack {
             // the changes to the path that name ADRs: one pass over the history, not one per ADR
             List<Change> naming = new ArrayList<>();
             for (Change c : request.changes()) {
-                if (!c.trailers("ADR").isEmpty() && touchesPath(c, path)) {
+                if (!c.trailers("ADR").isEmpty() && ContextRequest.touches(c, path)) {
                     naming.add(c);
                 }
             }
@@ -185,7 +185,7 @@ public final class ChangePack implements Pack {
                 continue;
             }
             for (String path : request.paths()) {
-                if (touchesPath(r.change(), path) || touchesPath(r.reverted(), path)) {
+                if (ContextRequest.touches(r.change(), path) || ContextRequest.touches(r.reverted(), path)) {
                     out.add(ContextEntry.of("revert", path, r.change().id() + " (" + day(r.change().mergedAt())
                                     + ") reverted " + r.reverted().id() + " (" + day(r.reverted().mergedAt()) + ", "
                                     + (r.reverted().type() == null ? "no change type" : r.reverted().type().id())
@@ -228,17 +228,6 @@ public final class ChangePack implements Pack {
                 .with("removed", adr.removed())
                 .with("movedTo", adr.movedTo())
                 .withEvidence(List.of(adr.ref()));
-    }
-
-    private static boolean touchesPath(Change change, String path) {
-        for (FileChange f : change.files()) {
-            for (String p : new String[] {f.oldPath(), f.newPath()}) {
-                if (p != null && (p.equals(path) || p.startsWith(path + "/"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static String name(Adr adr) {

@@ -8,7 +8,6 @@ import dev.governor.api.SignOff;
 import dev.governor.api.policy.ReleasePolicy;
 import dev.governor.input.MapNode;
 import dev.governor.input.Node;
-import dev.governor.api.FileChange;
 import dev.governor.api.Finding;
 import dev.governor.api.Ref;
 import dev.governor.pack.ContextEntry;
@@ -165,7 +164,7 @@ public final class ReleasePack implements Pack {
         for (int i = released + 1; i < changes.size(); i++) {
             Change change = changes.get(i);
             if (!change.mergedAt().isBefore(request.recentSince()) && request.touches(change)) {
-                candidates.put(change.id(), request.paths().stream().filter(p -> touches(change, p)).toList());
+                candidates.put(change.id(), request.paths().stream().filter(p -> ContextRequest.touches(change, p)).toList());
             }
         }
         Map<String, Map<String, List<Finding>>> open = new java.util.TreeMap<>();
@@ -205,17 +204,6 @@ public final class ReleasePack implements Pack {
                     .withEvidence(evidence));
         }));
         return out;
-    }
-
-    private static boolean touches(Change change, String path) {
-        for (FileChange f : change.files()) {
-            for (String p : new String[] {f.oldPath(), f.newPath()}) {
-                if (p != null && (p.equals(path) || p.startsWith(path + "/"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static boolean repeats(SignOff recorded, List<SignOff> requested) {
